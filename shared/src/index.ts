@@ -1,0 +1,25 @@
+import './noTelemetry';
+
+export * from './domains';
+export * from './env';
+export * from './errors';
+export * from './identifiers';
+export * from './loaders';
+export * from './log';
+export * from './nationalId';
+export * from './reference';
+export * from './scalars';
+export * from './db/admin';
+export * from './db/database';
+export * from './db/embedded';
+export * from './db/migrate';
+export * from './federation/classification';
+export * from './federation/compose';
+export * from './seed/bulkInsert';
+export * from './seed/people';
+export * from './seed/progress';
+export * from './seed/random';
+export * from './seed/seedState';
+export * from './subgraph/definition';
+export * from './subgraph/main';
+export * from './subgraph/server';

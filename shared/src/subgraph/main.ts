@@ -1,0 +1,53 @@
+import '../noTelemetry';
+import { join } from 'node:path';
+import { Database } from '../db/database';
+import { defaultDataDir, startEmbeddedPostgres, type EmbeddedPostgresServer } from '../db/embedded';
+import { ensureDatabase } from '../db/admin';
+import { DOMAINS, isDomainName } from '../domains';
+import { domainDatabaseUrl, projectRoot, seedPeople } from '../env';
+import { createLogger } from '../log';
+import type { SubgraphDefinition } from './definition';
+import { prepareDomainDatabase, startSubgraph } from './server';
+
+/** Messages a subgraph process sends to the process that forked it (`npm start`). */
+export type SubgraphProcessMessage = { type: 'ready'; name: string; url: string } | { type: 'failed'; name: string; error: string };
+
+/**
+ * Runs one subgraph as its own program (`npm start -w subgraphs/<name>`): its database (`<NAME>_DATABASE_URL`,
+ * `DATABASE_URL`, or an embedded PostgreSQL of its own), migrations, seed, then HTTP on `PORT` or its default port.
+ */
+export async function runSubgraphMain(definition: SubgraphDefinition): Promise<void> {
+  const logger = createLogger(`subgraph-${definition.name}`, { domain: definition.name });
+  let embedded: EmbeddedPostgresServer | undefined;
+  try {
+    let url = domainDatabaseUrl(definition.name);
+    if (!url) {
+      embedded = await startEmbeddedPostgres({
+        dataDir: join(defaultDataDir(projectRoot()), `..`, `pgdata-${definition.name}`),
+        logger,
+      });
+      url = await ensureDatabase(embedded.url, 'govhub');
+    }
+    const db = new Database({ url, schema: definition.name, logger });
+    if (process.env.GOVHUB_SKIP_SEED !== '1') {
+      await prepareDomainDatabase(definition, db, { people: seedPeople(), logger });
+    }
+    const defaultPort = isDomainName(definition.name) ? DOMAINS[definition.name].port : 0;
+    const running = await startSubgraph(definition, { db, logger, port: Number(process.env.PORT ?? defaultPort) });
+    process.send?.({ type: 'ready', name: definition.name, url: running.url } satisfies SubgraphProcessMessage);
+    const shutdown = async (signal: string) => {
+      logger.info({ signal }, 'subgraph stopping');
+      await running.stop();
+      await db.close();
+      await embedded?.stop();
+      process.exit(0);
+    };
+    process.once('SIGINT', () => void shutdown('SIGINT'));
+    process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  } catch (error) {
+    logger.error({ err: error }, 'subgraph failed to start');
+    process.send?.({ type: 'failed', name: definition.name, error: String((error as Error).message ?? error) } satisfies SubgraphProcessMessage);
+    await embedded?.stop();
+    process.exit(1);
+  }
+}

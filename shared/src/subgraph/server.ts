@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { startStandaloneServer } from '@apollo/server/standalone';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { parse, type GraphQLSchema } from 'graphql';
+import type { Database } from '../db/database';
+import { migrate } from '../db/migrate';
+import { isProduction } from '../env';
+import type { Logger } from '../log';
+import { scalarResolvers } from '../scalars';
+import type { SeedOptions, SubgraphContext, SubgraphDefinition } from './definition';
+
+export function readSubgraphSdl(definition: Pick<SubgraphDefinition, 'dir'>): string {
+  return readFileSync(join(definition.dir, 'schema.graphql'), 'utf8');
+}
+
+export function buildDomainSchema(definition: SubgraphDefinition): GraphQLSchema {
+  const sdl = readSubgraphSdl(definition);
+  return buildSubgraphSchema({ typeDefs: parse(sdl), resolvers: { ...scalarResolvers(sdl), ...definition.resolvers } });
+}
+
+/** Applies the domain's migrations, then its (idempotent) seed. */
+export async function prepareDomainDatabase(definition: SubgraphDefinition, db: Database, options: SeedOptions): Promise<void> {
+  const { applied } = await migrate(db, join(definition.dir, 'migrations'));
+  if (applied.length) options.logger.info({ domain: definition.name, applied }, 'migrations applied');
+  await definition.seed(db, options);
+}
+
+export interface RunningSubgraph {
+  name: string;
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export interface StartSubgraphOptions {
+  db: Database;
+  logger: Logger;
+  port?: number;
+  host?: string;
+}
+
+/** Serves one subgraph over HTTP with its own @apollo/server. */
+export async function startSubgraph<Loaders>(
+  definition: SubgraphDefinition<Loaders>,
+  options: StartSubgraphOptions,
+): Promise<RunningSubgraph> {
+  const server = new ApolloServer<SubgraphContext<Loaders>>({
+    schema: buildDomainSchema(definition as SubgraphDefinition),
+    includeStacktraceInErrorResponses: !isProduction(),
+    introspection: true,
+    csrfPrevention: true,
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
+  });
+  const host = options.host ?? '127.0.0.1';
+  const { url } = await startStandaloneServer(server, {
+    listen: { port: options.port ?? 0, host },
+    context: async ({ req }) => {
+      const requestId = headerValue(req.headers['x-request-id']) ?? randomUUID();
+      return {
+        db: options.db,
+        loaders: definition.createLoaders(options.db),
+        logger: options.logger.child({ requestId }),
+        requestId,
+      };
+    },
+  });
+  const port = Number(new URL(url).port);
+  options.logger.info({ domain: definition.name, url }, 'subgraph listening');
+  return { name: definition.name, url, port, stop: () => server.stop() };
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+

@@ -1,0 +1,60 @@
+import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { bulkInsert, packageDir, type Database } from '@govhub/shared';
+
+interface AnnexAmendment { kind: 'ADDED_USAGE_METHOD' | 'ADDED_MISSION'; approvedOn: string | null; signedOn: string | null }
+interface AnnexAgreement { no: number; consumer: string; approvedOn: string | null; signedOn: string | null; amendments?: AnnexAmendment[] }
+
+export interface HubAgreement {
+  id: string;
+  provider: string;
+  consumer: string;
+  datasets: string[];
+  purposes: string[];
+  approvedOn: string;
+  signedOn: string;
+  validUntil: string | null;
+}
+
+/**
+ * Agreements the seeds do not contain but the demo needs (CONTRACT.md section 6): DOPA reads welfare and health
+ * data for WELFARE_ELIGIBILITY. Marked synthetic.
+ */
+export const HUB_AGREEMENTS: HubAgreement[] = [
+  {
+    id: 'HUB-0001', provider: 'DOPA', consumer: 'DOPA', datasets: ['dopa.civil-registry', 'dopa.house-registration'],
+    purposes: ['WELFARE_ELIGIBILITY', 'IDENTITY_VERIFICATION'], approvedOn: '2017-03-01', signedOn: '2017-03-15', validUntil: null,
+  },
+  {
+    id: 'HUB-0002', provider: 'CGD', consumer: 'DOPA', datasets: ['cgd.low-income-register'],
+    purposes: ['WELFARE_ELIGIBILITY'], approvedOn: '2017-09-01', signedOn: '2017-09-20', validUntil: '2030-12-31',
+  },
+  {
+    id: 'HUB-0003', provider: 'NHSO', consumer: 'DOPA', datasets: ['nhso.health-coverage'],
+    purposes: ['WELFARE_ELIGIBILITY'], approvedOn: '2017-09-01', signedOn: '2017-10-02', validUntil: '2030-12-31',
+  },
+];
+
+const DATA_DIR = join(packageDir(__dirname), 'seed', 'data');
+
+/** The 145 DOPA agreements of the annex (003:L2538–L2704): each lets its consumer read the civil registry. */
+export async function seedAgreements(db: Database): Promise<void> {
+  const annex: AnnexAgreement[] = JSON.parse(readFileSync(join(DATA_DIR, 'agreements.json'), 'utf8'));
+  const annexId = (no: number) => `DOPA-MOU-${String(no).padStart(3, '0')}`;
+  await bulkInsert(db, 'agreement',
+    ['id', 'annex_no', 'provider_code', 'consumer_code', 'approved_on', 'signed_on', 'valid_until', 'synthetic'],
+    [
+      ...annex.map((a) => [annexId(a.no), a.no, 'DOPA', a.consumer, a.approvedOn, a.signedOn, null, false]),
+      ...HUB_AGREEMENTS.map((a) => [a.id, null, a.provider, a.consumer, a.approvedOn, a.signedOn, a.validUntil, true]),
+    ]);
+  await bulkInsert(db, 'agreement_dataset', ['agreement_id', 'dataset_id'], [
+    ...annex.map((a) => [annexId(a.no), 'dopa.civil-registry']),
+    ...HUB_AGREEMENTS.flatMap((a) => a.datasets.map((dataset) => [a.id, dataset])),
+  ]);
+  await bulkInsert(db, 'agreement_purpose', ['agreement_id', 'purpose_code'], [
+    ...annex.map((a) => [annexId(a.no), 'IDENTITY_VERIFICATION']),
+    ...HUB_AGREEMENTS.flatMap((a) => a.purposes.map((purpose) => [a.id, purpose])),
+  ]);
+  await bulkInsert(db, 'agreement_amendment', ['agreement_id', 'position', 'kind', 'approved_on', 'signed_on'],
+    annex.flatMap((a) => (a.amendments ?? []).map((m, position) => [annexId(a.no), position, m.kind, m.approvedOn, m.signedOn])));
+}
