@@ -13,10 +13,14 @@ export function requireNationalId(value: string, argumentName = 'nationalId'): s
   return value;
 }
 
-/** Juristic person IDs are 13 digits (DBD registration numbers). */
+/** Juristic person IDs (DBD registration numbers) are 13 digits with the same mod-11 check digit. */
 export function requireJuristicId(value: string, argumentName = 'juristicId'): string {
-  if (!/^\d{13}$/.test(value)) {
+  const problem = nationalIdProblem(value);
+  if (problem === 'FORMAT') {
     throw badUserInput(`${argumentName} must be 13 digits`, { argumentName, reason: 'JURISTIC_ID_FORMAT' });
+  }
+  if (problem === 'CHECK_DIGIT') {
+    throw badUserInput(`${argumentName} has a wrong check digit`, { argumentName, reason: 'JURISTIC_ID_CHECK_DIGIT' });
   }
   return value;
 }

@@ -16,6 +16,7 @@ export * from './db/migrate';
 export * from './federation/classification';
 export * from './federation/compose';
 export * from './seed/bulkInsert';
+export * from './seed/businesses';
 export * from './seed/people';
 export * from './seed/progress';
 export * from './seed/random';
