@@ -10,6 +10,7 @@ import type { HubContext } from './context';
 import { HubDataSource } from './dataSource';
 import { domainErrorsPlugin } from './plugins/domainErrors';
 import { registerHealthRoutes } from './routes/health';
+import { graphqlShapedHttpErrors } from './routes/httpErrors';
 import { StaticSupergraphManager } from './supergraph/staticSupergraph';
 
 export interface HubGatewayOptions {
@@ -34,7 +35,7 @@ export async function startHubGateway(options: HubGatewayOptions): Promise<Runni
   let supergraphLoaded = false;
   const gateway = new ApolloGateway({
     supergraphSdl: new StaticSupergraphManager(options.subgraphs, logger),
-    buildService: ({ url }) => new HubDataSource({ url }),
+    buildService: ({ name, url }) => new HubDataSource(name, url ?? ''),
     logger,
   });
   gateway.onSchemaLoadOrUpdate(() => {
@@ -42,6 +43,7 @@ export async function startHubGateway(options: HubGatewayOptions): Promise<Runni
   });
 
   const app = Fastify({ bodyLimit: 1024 * 1024 });
+  app.setErrorHandler(graphqlShapedHttpErrors(logger));
   const apollo = new ApolloServer<HubContext>({
     gateway,
     includeStacktraceInErrorResponses: !isProduction(),

@@ -10,11 +10,15 @@ import type { SubgraphDefinition } from './definition';
 import { prepareDomainDatabase, startSubgraph } from './server';
 
 /** Messages a subgraph process sends to the process that forked it (`npm start`). */
-export type SubgraphProcessMessage = { type: 'ready'; name: string; url: string } | { type: 'failed'; name: string; error: string };
+export type SubgraphProcessMessage =
+  | { type: 'seeded'; name: string }
+  | { type: 'ready'; name: string; url: string }
+  | { type: 'failed'; name: string; error: string };
 
 /**
  * Runs one subgraph as its own program (`npm start -w subgraphs/<name>`): its database (`<NAME>_DATABASE_URL`,
  * `DATABASE_URL`, or an embedded PostgreSQL of its own), migrations, seed, then HTTP on `PORT` or its default port.
+ * `GOVHUB_SEED_ONLY=1` stops after seeding.
  */
 export async function runSubgraphMain(definition: SubgraphDefinition): Promise<void> {
   const logger = createLogger(`subgraph-${definition.name}`, { domain: definition.name });
@@ -32,6 +36,12 @@ export async function runSubgraphMain(definition: SubgraphDefinition): Promise<v
     if (process.env.GOVHUB_SKIP_SEED !== '1') {
       await prepareDomainDatabase(definition, db, { people: seedPeople(), logger });
     }
+    if (process.env.GOVHUB_SEED_ONLY === '1') {
+      process.send?.({ type: 'seeded', name: definition.name } satisfies SubgraphProcessMessage);
+      await db.close();
+      await embedded?.stop();
+      process.exit(0);
+    }
     const defaultPort = isDomainName(definition.name) ? DOMAINS[definition.name].port : 0;
     const running = await startSubgraph(definition, { db, logger, port: Number(process.env.PORT ?? defaultPort) });
     process.send?.({ type: 'ready', name: definition.name, url: running.url } satisfies SubgraphProcessMessage);
@@ -44,6 +54,8 @@ export async function runSubgraphMain(definition: SubgraphDefinition): Promise<v
     };
     process.once('SIGINT', () => void shutdown('SIGINT'));
     process.once('SIGTERM', () => void shutdown('SIGTERM'));
+    // Forked by `npm start`: when that parent dies, even by SIGKILL, the IPC channel closes; do not outlive it.
+    process.once('disconnect', () => void shutdown('parent exited'));
   } catch (error) {
     logger.error({ err: error }, 'subgraph failed to start');
     process.send?.({ type: 'failed', name: definition.name, error: String((error as Error).message ?? error) } satisfies SubgraphProcessMessage);

@@ -1,0 +1,43 @@
+import { lintClassification } from '../src/federation/classification';
+import { CompositionError, composeSupergraph } from '../src/federation/compose';
+
+const HEADER = `extend schema
+  @link(url: "https://specs.apollo.dev/federation/v2.6", import: ["@key", "@composeDirective"])
+  @link(url: "https://govhub.go.th/spec/classification/v0.1", import: ["@classified"])
+  @composeDirective(name: "@classified")
+directive @classified(level: Classification!, dataset: String) on FIELD_DEFINITION
+enum Classification { PUBLIC INTERNAL PERSONAL SENSITIVE SECRET }
+`;
+
+describe('classification lint (deny by default)', () => {
+  it('finds a field without @classified, and a personal field without a dataset', () => {
+    const problems = lintClassification('demo', `${HEADER}
+      type Query { a: String @classified(level: PUBLIC) b: String c: String @classified(level: PERSONAL) }`);
+    expect(problems.map((p) => `${p.type}.${p.field}`)).toEqual(['Query.b', 'Query.c']);
+    expect(problems[1].message).toContain('names no dataset');
+  });
+
+  it('checks type extensions too', () => {
+    const problems = lintClassification('demo', `${HEADER}
+      type Query { a: String @classified(level: PUBLIC) } extend type Query { b: Int }`);
+    expect(problems).toEqual([expect.objectContaining({ type: 'Query', field: 'b' })]);
+  });
+
+  it('fails composition on an unclassified field, naming the subgraph, type and field', () => {
+    const sdl = `${HEADER} type Query { ok: String @classified(level: PUBLIC) leak: String }`;
+    expect(() => composeSupergraph([{ name: 'demo', url: 'http://127.0.0.1:1/', sdl }])).toThrow(CompositionError);
+    try {
+      composeSupergraph([{ name: 'demo', url: 'http://127.0.0.1:1/', sdl }]);
+    } catch (error) {
+      expect((error as CompositionError).issues).toEqual([
+        expect.objectContaining({ subgraph: 'demo', code: 'UNCLASSIFIED_FIELD', message: expect.stringContaining('Query.leak') }),
+      ]);
+    }
+  });
+
+  it('composes a classified subgraph and keeps @classified in the supergraph', () => {
+    const sdl = `${HEADER} type Query { ok: String @classified(level: INTERNAL) }`;
+    const { supergraphSdl } = composeSupergraph([{ name: 'demo', url: 'http://127.0.0.1:1/', sdl }]);
+    expect(supergraphSdl).toContain('@classified(level: INTERNAL)');
+  });
+});

@@ -1,0 +1,76 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Database } from '../src/db/database';
+import { migrate } from '../src/db/migrate';
+import { rowLoader, rowsLoader } from '../src/loaders';
+import { bulkInsert } from '../src/seed/bulkInsert';
+import { createTestDatabase, type TestDatabase } from '../src/testing';
+
+let database: TestDatabase;
+let db: Database;
+beforeAll(async () => {
+  database = await createTestDatabase('shared');
+  db = new Database({ url: database.url, schema: 'demo' });
+});
+afterAll(async () => {
+  await db?.close();
+  await database?.drop();
+});
+
+function migrationsDir(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'migrations-'));
+  for (const [name, sql] of Object.entries(files)) writeFileSync(join(dir, name), sql);
+  return dir;
+}
+
+describe('migrations', () => {
+  const first = { '001_init.sql': 'CREATE TABLE item (code text PRIMARY KEY, name text NOT NULL, kind text)' };
+
+  it('applies pending migrations into the domain schema, once', async () => {
+    const dir = migrationsDir(first);
+    expect((await migrate(db, dir)).applied).toEqual(['1_init']);
+    expect((await migrate(db, dir)).applied).toEqual([]);
+    const [row] = await db.query<{ schema: string }>(`SELECT table_schema AS schema FROM information_schema.tables WHERE table_name = 'item'`);
+    expect(row.schema).toBe('demo');
+  });
+
+  it('refuses a migration edited after it was applied', async () => {
+    const dir = migrationsDir({ '001_init.sql': `${first['001_init.sql']} -- edited` });
+    await expect(migrate(db, dir)).rejects.toThrow('changed after it was applied');
+  });
+
+  it('rolls back a failing migration completely', async () => {
+    const dir = migrationsDir({ ...first, '002_broken.sql': 'CREATE TABLE half (id int); SELECT no_such_function();' });
+    await expect(migrate(db, dir)).rejects.toThrow();
+    const tables = await db.query(`SELECT 1 FROM information_schema.tables WHERE table_schema = 'demo' AND table_name = 'half'`);
+    expect(tables).toHaveLength(0);
+  });
+});
+
+describe('bulk insert and loaders', () => {
+  it('inserts parameterized batches idempotently, even with SQL metacharacters in values', async () => {
+    const rows = Array.from({ length: 25_000 }, (_, i) => [`c${i}`, i === 7 ? "'); DROP TABLE item; --" : `name ${i}`, i % 2 ? 'odd' : 'even']);
+    await bulkInsert(db, 'item', ['code', 'name', 'kind'], rows);
+    await bulkInsert(db, 'item', ['code', 'name', 'kind'], rows);
+    const [count] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM item');
+    expect(count.n).toBe(25_000);
+    const [evil] = await db.query<{ name: string }>('SELECT name FROM item WHERE code = $1', ['c7']);
+    expect(evil.name).toBe("'); DROP TABLE item; --");
+  });
+
+  it('refuses identifiers that are not plain names', async () => {
+    await expect(bulkInsert(db, 'item; DROP TABLE item', ['code'], [['x']])).rejects.toThrow('invalid identifier');
+  });
+
+  it('loads one row per key and many rows per key in one statement per batch', async () => {
+    const one = rowLoader<{ code: string; name: string }>(db, 'SELECT code, name FROM item WHERE code = ANY($1)', (r) => r.code);
+    const many = rowsLoader<{ code: string; kind: string }>(db, 'SELECT code, kind FROM item WHERE kind = ANY($1) AND code = ANY($2)', (r) => r.kind, [['c1', 'c2', 'c3']]);
+    const before = db.statementCount;
+    const [a, b, missing, odd, none] = await Promise.all([one.load('c1'), one.load('c2'), one.load('nope'), many.load('odd'), many.load('none')]);
+    expect(db.statementCount - before).toBe(2);
+    expect([a?.name, b?.name, missing]).toEqual(['name 1', 'name 2', null]);
+    expect(odd.map((r) => r.code).sort()).toEqual(['c1', 'c3']);
+    expect(none).toEqual([]);
+  });
+});
