@@ -1,0 +1,54 @@
+import Fastify from 'fastify';
+import { createLogger } from '@govhub/shared';
+import { registerHealthRoutes } from '../src/routes/health';
+import { graphqlShapedHttpErrors } from '../src/routes/httpErrors';
+
+const servers: ReturnType<typeof Fastify>[] = [];
+afterAll(() => Promise.all(servers.map((server) => server.close())));
+
+/** Serves the routes over real HTTP and returns a fetch bound to them. */
+async function app(ready: boolean) {
+  const server = Fastify({ bodyLimit: 64 });
+  servers.push(server);
+  server.setErrorHandler(graphqlShapedHttpErrors(createLogger('test')));
+  registerHealthRoutes(server, [
+    { name: 'supergraph', check: () => true },
+    { name: 'database', check: async () => ready },
+    { name: 'flaky', check: async () => { if (!ready) throw new Error('down'); return true; } },
+  ]);
+  server.post('/graphql', async () => ({ data: {} }));
+  server.get('/boom', async () => {
+    throw new Error('SELECT secret FROM table');
+  });
+  const base = await server.listen({ port: 0, host: '127.0.0.1' });
+  return (path: string, init?: RequestInit) => fetch(`${base}${path}`, init);
+}
+
+describe('gateway routes', () => {
+  it('reports readiness per check, 503 when one fails or throws', async () => {
+    const up = await (await app(true))('/readyz');
+    expect(up.status).toBe(200);
+    const down = await (await app(false))('/readyz');
+    expect(down.status).toBe(503);
+    expect(await down.json()).toEqual({ status: 'not ready', checks: { supergraph: true, database: false, flaky: false } });
+    expect((await (await app(false))('/healthz')).status).toBe(200);
+  });
+
+  it.each([
+    ['malformed JSON', '{"query": ', 'application/json', 400, 'MALFORMED_JSON'],
+    ['an oversized body', JSON.stringify({ query: 'x'.repeat(100) }), 'application/json', 413, 'BODY_TOO_LARGE'],
+    ['a form-encoded body', 'query=%7Bx%7D', 'application/x-www-form-urlencoded', 415, 'UNSUPPORTED_MEDIA_TYPE'],
+  ])('answers %s with a GraphQL-shaped error', async (_, payload, contentType, status, code) => {
+    const response = await (await app(true))('/graphql', { method: 'POST', body: payload, headers: { 'content-type': contentType } });
+    expect(response.status).toBe(status);
+    expect(await response.json()).toEqual({ errors: [{ message: expect.any(String), extensions: { code } }] });
+  });
+
+  it('masks unexpected failures: no stack trace, no SQL text', async () => {
+    const response = await (await app(true))('/boom');
+    expect(response.status).toBe(500);
+    const body = await response.text();
+    expect(body).not.toContain('SELECT');
+    expect(JSON.parse(body).errors[0].extensions.code).toBe('INTERNAL_SERVER_ERROR');
+  });
+});

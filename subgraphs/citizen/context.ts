@@ -1,0 +1,4 @@
+import type { SubgraphContext } from '@govhub/shared';
+import type { Loaders } from './loaders';
+
+export type Context = SubgraphContext<Loaders>;
