@@ -1,4 +1,4 @@
-import { startTestHub, type TestHub } from './support/hub';
+import { CALLERS, startTestHub, type TestHub } from './support/hub';
 
 let hub: TestHub;
 beforeAll(async () => {
@@ -10,7 +10,8 @@ describe('CONTRACT.md section 5 entry points, through the gateway', () => {
   it('person(nationalId) joins the citizen record with businesses and disaster assistance', async () => {
     const { data, errors } = await hub.query(`query ($id: ID!) { person(nationalId: $id) {
       nationalId titleTh firstNameTh lastNameTh dateOfBirth address { province { code nameTh } }
-      lowIncomeRegistration { status } healthCoverage { scheme } businesses { juristicId nameTh } } }`, { id: '1101700203450' });
+      lowIncomeRegistration { status } healthCoverage { scheme } businesses { juristicId nameTh } } }`, { id: '1101700203450' },
+      await hub.as(CALLERS.dopaWelfare));
     expect(errors).toBeUndefined();
     expect(data?.person).toMatchObject({ nationalId: '1101700203450', address: { province: { code: '10', nameTh: 'กรุงเทพมหานคร' } } });
     expect(data?.person.lowIncomeRegistration).not.toBeNull();
@@ -47,10 +48,11 @@ describe('CONTRACT.md section 5 entry points, through the gateway', () => {
   });
 
   it('business(juristicId) returns the registry record with its directors from citizen', async () => {
-    const person = await hub.query('{ person(nationalId: "1101700203450") { businesses { juristicId } } }');
+    const dopa = await hub.as(CALLERS.dopaWelfare);
+    const person = await hub.query('{ person(nationalId: "1101700203450") { businesses { juristicId } } }', {}, dopa);
     const juristicId = person.data?.person.businesses[0].juristicId;
     const { data, errors } = await hub.query(`query ($id: ID!) { business(juristicId: $id) {
-      juristicId nameTh status registeredOn province { code nameTh } directors { nationalId firstNameTh } } }`, { id: juristicId });
+      juristicId nameTh status registeredOn province { code nameTh } directors { nationalId firstNameTh } } }`, { id: juristicId }, dopa);
     expect(errors).toBeUndefined();
     expect(data?.business.directors.map((d: { nationalId: string }) => d.nationalId)).toContain('1101700203450');
     expect(data?.business.directors[0].firstNameTh).toEqual(expect.any(String));

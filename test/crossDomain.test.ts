@@ -1,4 +1,4 @@
-import { startTestHub, type TestHub } from './support/hub';
+import { CALLERS, startTestHub, type TestHub } from './support/hub';
 
 /** The cross-domain questions of DOMAIN.md section 4, each answered in one request. */
 let hub: TestHub;
@@ -13,7 +13,7 @@ it('1. low-income citizen: welfare, health, the province\'s flood status and war
     firstNameTh lowIncomeRegistration { status } healthCoverage { scheme }
     address { province { code nameTh waterSituation { floodStatus }
       activeWarnings { hazard severity } } }
-    businesses { juristicId nameTh } } }`, { id: '1101700203450' });
+    businesses { juristicId nameTh } } }`, { id: '1101700203450' }, await hub.as(CALLERS.dopaWelfare));
   expect(errors).toBeUndefined();
   expect(data?.person.lowIncomeRegistration.status).toEqual(expect.any(String));
   expect(data?.person.healthCoverage.scheme).toEqual(expect.any(String));
@@ -24,7 +24,7 @@ it('1. low-income citizen: welfare, health, the province\'s flood status and war
 
 it('1b. the Phayao farmer lives under an active flood warning', async () => {
   const { data, errors } = await hub.query(`{ person(nationalId: "5601200333441") { farmer { plots { crop } }
-    address { province { code activeWarnings { hazard severity } } } } }`);
+    address { province { code activeWarnings { hazard severity } } } } }`, {}, await hub.as(CALLERS.dopaWelfare));
   expect(errors).toBeUndefined();
   expect(data?.person.farmer.plots.length).toBeGreaterThan(0);
   expect(data?.person.address.province.code).toBe('56');
@@ -46,13 +46,13 @@ it('2. province dashboard: water and 7-day rain, warnings, tourism, businesses, 
 it('3. disaster event: affected provinces, their telemetry and population, and the victims\' assistance', async () => {
   const { data, errors } = await hub.query(`{ disasterEvents(hazard: FLOOD, provinceCode: "84") { id hazard startedAt
     provinces { code population telemetryStations { id observations(last: 1) { rainfallMm waterLevelM } } }
-    victims(first: 10) { person { nationalId } assistance { kind amountBaht } } } }`);
+    victims(first: 10) { person { nationalId } assistance { kind amountBaht } } } }`, {}, await hub.as(CALLERS.dopaWelfare));
   expect(errors).toBeUndefined();
   expect(data?.disasterEvents.length).toBeGreaterThan(0);
   const event = data?.disasterEvents[0];
   expect(event.provinces.map((p: { code: string }) => p.code)).toContain('84');
   expect(event.provinces[0].population).toBeGreaterThan(0);
-  const received = await hub.query('{ person(nationalId: "8410100555669") { disasterAssistance { kind amountBaht } } }');
+  const received = await hub.query('{ person(nationalId: "8410100555669") { disasterAssistance { kind amountBaht } } }', {}, await hub.as(CALLERS.dopaWelfare));
   expect(received.errors).toBeUndefined();
   expect(received.data?.person.disasterAssistance.length).toBeGreaterThan(0);
 });

@@ -1,7 +1,11 @@
-import type { Logger } from '@govhub/shared';
+import type { Grant, Identity, Logger } from '@govhub/shared';
 
 /** What the gateway knows about one request. */
 export interface HubContext {
   requestId: string;
   logger: Logger;
+  /** Who is asking, from a verified token (anonymous without one). */
+  identity: Identity;
+  /** Per dataset, why personal data may be released to this caller (set by the authorization plugin). */
+  grants: Record<string, Grant>;
 }

@@ -1,6 +1,6 @@
 import { isValidNationalId } from '../src/nationalId';
 import { businessAt, businessCount } from '../src/seed/businesses';
-import { DEMO_PEOPLE, houseIdOf, people, personAt } from '../src/seed/people';
+import { DEMO_PEOPLE, houseIdOf, people, personAt, provinceOfPerson } from '../src/seed/people';
 import { createRandom } from '../src/seed/random';
 import { provinces } from '../src/reference';
 
@@ -34,6 +34,12 @@ describe('the synthetic population and economy', () => {
     expect(a.household).toBe(b.household);
     expect([a.provinceCode, a.lastNameTh]).toEqual([b.provinceCode, b.lastNameTh]);
     expect(houseIdOf(a.household)).toMatch(/^\d{11}$/);
+  });
+
+  it('finds a person\'s province without building the person, the same as personAt', () => {
+    // the demo identities, every member of the first households, and a sample up to a million people
+    const indexes = [...Array.from({ length: 3000 }, (_, i) => i), ...Array.from({ length: 2000 }, (_, k) => 3000 + k * 499)];
+    expect(indexes.map(provinceOfPerson)).toEqual(indexes.map((index) => personAt(index).provinceCode));
   });
 
   it('makes business 0 a Bangkok company directed by the first demo citizen', () => {

@@ -1,5 +1,4 @@
-import type DataLoader from 'dataloader';
-import { rowLoader, rowsLoader, type Database } from '@govhub/shared';
+import { loaderPerArgument, pagedRowsLoader, rowLoader, rowsLoader, type Database } from '@govhub/shared';
 import type {
   BusinessKind, BusinessStatus, Commodity, DocumentReadiness, LifecycleStage, TradeDirection, TradeProductGroup, VatStatus,
 } from './generated';
@@ -54,22 +53,6 @@ export const DOCUMENT_DEMAND_SQL = `SELECT no, name_th AS "nameTh", name_en AS "
 export const LIFECYCLE_STAGE_SQL = `SELECT stage, name_th AS "nameTh", activities, example_datasets AS "exampleDatasets"
   FROM lifecycle_stage`;
 
-export interface Page { first: number; offset: number }
-
-/** Loaders that take field arguments: one loader per distinct argument value, so each still batches its parents. */
-function perArgument<A, L>(keyOf: (argument: A) => string, create: (argument: A) => L): (argument: A) => L {
-  const loaders = new Map<string, L>();
-  return (argument) => {
-    const key = keyOf(argument);
-    let loader = loaders.get(key);
-    if (!loader) {
-      loader = create(argument);
-      loaders.set(key, loader);
-    }
-    return loader;
-  };
-}
-
 export function createLoaders(db: Database) {
   return {
     business: rowLoader<BusinessRow>(db, `${BUSINESS_SQL} WHERE b.juristic_id = ANY($1)`, (row) => row.juristicId),
@@ -100,23 +83,18 @@ export function createLoaders(db: Database) {
            WHERE juristic_id = ANY($1) ORDER BY juristic_id, position`, (row) => row.juristicId,
     ),
     /** Provinces without businesses have no row: the resolver reads a missing count as 0. */
-    businessCountByProvince: perArgument(
-      (status: BusinessStatus | null) => status ?? '*',
-      (status) => rowLoader<{ provinceCode: string; count: number }>(
+    businessCountByProvince: loaderPerArgument(
+      (status: BusinessStatus | null) => rowLoader<{ provinceCode: string; count: number }>(
         db, `SELECT province_code AS "provinceCode", count(*)::int AS count FROM business
              WHERE province_code = ANY($1) AND ($2::text IS NULL OR status = $2) GROUP BY province_code`,
         (row) => row.provinceCode, [status],
       ),
     ),
     /** A page of each province's businesses, for a whole batch of provinces in one statement. */
-    businessesByProvince: perArgument(
-      ({ first, offset }: Page) => `${first}:${offset}`,
-      ({ first, offset }): DataLoader<string, BusinessRow[]> => rowsLoader<BusinessRow>(
-        db, `SELECT * FROM (SELECT ${BUSINESS_COLUMNS}, row_number() OVER (PARTITION BY b.province_code ORDER BY ${BUSINESS_ORDER}) AS rank
-               FROM business b WHERE b.province_code = ANY($1)) ranked
-             WHERE rank > $2 AND rank <= $2 + $3 ORDER BY rank`,
-        (row) => row.provinceCode, [offset, first],
-      ),
+    businessesByProvince: pagedRowsLoader<BusinessRow>(
+      // BUSINESS_ORDER over the output columns: a YYYY-MM-DD text sorts as its date
+      db, `${BUSINESS_SQL} WHERE b.province_code = ANY($1)`, { partitionBy: '"provinceCode"', orderBy: '"registeredOn", "juristicId"' },
+      (row) => row.provinceCode,
     ),
   };
 }

@@ -74,6 +74,8 @@ export type Classification =
  */
 export type Query = {
   __typename?: "Query";
+  /** The signed-in citizen's own record (a citizen:self token); null for anyone else. Each field is still checked. */
+  me: Maybe<Person>;
   /** A person of the civil registry by 13-digit national ID (check digit verified); null when not registered. */
   person: Maybe<Person>;
   /** A house registration by its 11-digit house code (รหัสประจำบ้าน). */
@@ -649,6 +651,7 @@ export type QueryResolvers<
   ParentType extends ResolversParentTypes["Query"] =
     ResolversParentTypes["Query"],
 > = {
+  me?: Resolver<Maybe<ResolversTypes["Person"]>, ParentType, ContextType>;
   person?: Resolver<
     Maybe<ResolversTypes["Person"]>,
     ParentType,

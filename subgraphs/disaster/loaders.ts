@@ -1,5 +1,4 @@
-import type DataLoader from 'dataloader';
-import { rowLoader, rowsLoader, type Database } from '@govhub/shared';
+import { pagedRowsLoader, rowLoader, rowsLoader, type Database } from '@govhub/shared';
 import type {
   AssistanceKind, DisasterCommitteeRole, EconomyProfile, Hazard, ImportantPlaces, InfrastructureProfile, PhysicalProfile,
   ResponseCapacity, WarningSeverity, WarningStatus,
@@ -76,10 +75,7 @@ const PROFILE_SQL = `SELECT p.province_code AS "provinceCode", ${day('p.as_of')}
   p.synthetic
   FROM province_profile p`;
 
-export interface Page { first: number; offset: number }
-
 export function createLoaders(db: Database) {
-  const victimPages = new Map<string, DataLoader<string, VictimRow[]>>();
   return {
     event: rowLoader<EventRow>(db, `${EVENT_SQL} WHERE e.id = ANY($1)`, (row) => row.id),
     eventsByProvince: rowsLoader<EventRow & { provinceCode: string }>(
@@ -98,23 +94,10 @@ export function createLoaders(db: Database) {
       db, `SELECT event_id AS "eventId", count(*)::int AS count FROM victim WHERE event_id = ANY($1) GROUP BY event_id`,
       (row) => row.eventId,
     ),
-    /** One loader per page shape, so a page of each event's victims is still one statement per batch of events. */
-    victimsByEvent({ first, offset }: Page): DataLoader<string, VictimRow[]> {
-      const shape = `${first}:${offset}`;
-      let loader = victimPages.get(shape);
-      if (!loader) {
-        loader = rowsLoader<VictimRow>(
-          db,
-          `SELECT * FROM (SELECT v.*, row_number() OVER (PARTITION BY "eventId" ORDER BY "nationalId") AS rank
-             FROM (${VICTIM_SQL} WHERE event_id = ANY($1)) v) ranked
-           WHERE rank > $2 AND rank <= $2 + $3 ORDER BY rank`,
-          (row) => row.eventId,
-          [offset, first],
-        );
-        victimPages.set(shape, loader);
-      }
-      return loader;
-    },
+    /** A page of each event's victims, for a whole batch of events in one statement. */
+    victimsByEvent: pagedRowsLoader<VictimRow>(
+      db, `${VICTIM_SQL} WHERE event_id = ANY($1)`, { partitionBy: '"eventId"', orderBy: '"nationalId"' }, (row) => row.eventId,
+    ),
     warning: rowLoader<WarningRow>(db, `${WARNING_SQL} WHERE id = ANY($1)`, (row) => row.id),
     activeWarningsByProvince: rowsLoader<WarningRow>(
       db, `${WARNING_SQL} WHERE province_code = ANY($1) AND status IN ('ISSUED', 'TRACKING') ORDER BY issued_at DESC, id`,

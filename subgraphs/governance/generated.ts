@@ -15,6 +15,9 @@ import type {
   SurveyTotalRow,
   PurposeRow,
   AgreementRow,
+  PersonRef,
+  ExchangeLogRow,
+  ConsentRow,
 } from "./loaders";
 import type { Context } from "./context";
 export type Maybe<T> = T | null;
@@ -155,6 +158,75 @@ export type QueryagreementArgs = {
 export type QueryagreementsArgs = {
   providerCode?: InputMaybe<Scalars["ID"]>;
   consumerCode?: InputMaybe<Scalars["ID"]>;
+};
+
+export type Mutation = {
+  __typename?: "Mutation";
+  /** A citizen (citizen:self token) lets an agency read the named datasets of their own data for a purpose. */
+  grantConsent: Array<Consent>;
+  /** A citizen withdraws consent; every dataset of that agency and purpose when `datasets` is omitted. Effective from the next request. */
+  revokeConsent: Array<Consent>;
+};
+
+export type MutationgrantConsentArgs = {
+  agencyCode: Scalars["ID"];
+  purpose: Scalars["ID"];
+  datasets: Array<Scalars["ID"]>;
+};
+
+export type MutationrevokeConsentArgs = {
+  agencyCode: Scalars["ID"];
+  purpose: Scalars["ID"];
+  datasets?: InputMaybe<Array<Scalars["ID"]>>;
+};
+
+/** The governance data the hub keeps about a person: who read their data (the exchange log) and whom they let. */
+export type Person = {
+  __typename?: "Person";
+  nationalId: Scalars["ID"];
+  /** Releases of this person's data to agencies, newest first; security-domain access may be withheld by policy. */
+  accessLog: Array<ExchangeLogEntry>;
+  consents: Array<Consent>;
+};
+
+/** The governance data the hub keeps about a person: who read their data (the exchange log) and whom they let. */
+export type PersonaccessLogArgs = {
+  first?: InputMaybe<Scalars["Int"]>;
+  offset?: InputMaybe<Scalars["Int"]>;
+  agencyCode?: InputMaybe<Scalars["ID"]>;
+  dataset?: InputMaybe<Scalars["ID"]>;
+};
+
+/** The governance data the hub keeps about a person: who read their data (the exchange log) and whom they let. */
+export type PersonconsentsArgs = {
+  activeOnly?: InputMaybe<Scalars["Boolean"]>;
+};
+
+/** One release of personal data through the hub (สารบรรณกลาง). */
+export type ExchangeLogEntry = {
+  __typename?: "ExchangeLogEntry";
+  at: Scalars["String"];
+  consumer: Maybe<Agency>;
+  officer: Maybe<Scalars["String"]>;
+  purpose: Maybe<Purpose>;
+  basis: ReleaseBasis;
+  agreement: Maybe<SharingAgreement>;
+  dataset: Dataset;
+  fields: Array<Scalars["String"]>;
+  requestId: Scalars["String"];
+};
+
+export type ReleaseBasis =
+  "AGREEMENT" | "CONSENT" | "SELF" | "CLEARANCE" | "DRY_RUN";
+
+export type Consent = {
+  __typename?: "Consent";
+  id: Scalars["ID"];
+  agency: Agency;
+  purpose: Purpose;
+  dataset: Dataset;
+  grantedAt: Scalars["String"];
+  revokedAt: Maybe<Scalars["String"]>;
 };
 
 export type Region =
@@ -443,9 +515,14 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars["ID"]>;
   Boolean: ResolverTypeWrapper<Scalars["Boolean"]>;
   Int: ResolverTypeWrapper<Scalars["Int"]>;
+  Mutation: ResolverTypeWrapper<{}>;
+  Person: ResolverTypeWrapper<PersonRef>;
+  ExchangeLogEntry: ResolverTypeWrapper<ExchangeLogRow>;
+  String: ResolverTypeWrapper<Scalars["String"]>;
+  ReleaseBasis: ReleaseBasis;
+  Consent: ResolverTypeWrapper<ConsentRow>;
   Region: Region;
   Province: ResolverTypeWrapper<ProvinceRow>;
-  String: ResolverTypeWrapper<Scalars["String"]>;
   Ministry: ResolverTypeWrapper<MinistryRow>;
   Agency: ResolverTypeWrapper<AgencyRow>;
   Committee: ResolverTypeWrapper<CommitteeRow>;
@@ -470,8 +547,12 @@ export type ResolversParentTypes = {
   ID: Scalars["ID"];
   Boolean: Scalars["Boolean"];
   Int: Scalars["Int"];
-  Province: ProvinceRow;
+  Mutation: {};
+  Person: PersonRef;
+  ExchangeLogEntry: ExchangeLogRow;
   String: Scalars["String"];
+  Consent: ConsentRow;
+  Province: ProvinceRow;
   Ministry: MinistryRow;
   Agency: AgencyRow;
   Committee: CommitteeRow;
@@ -583,6 +664,96 @@ export type QueryResolvers<
     ParentType,
     ContextType
   >;
+};
+
+export type MutationResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes["Mutation"] =
+    ResolversParentTypes["Mutation"],
+> = {
+  grantConsent?: Resolver<
+    Array<ResolversTypes["Consent"]>,
+    ParentType,
+    ContextType,
+    RequireFields<
+      MutationgrantConsentArgs,
+      "agencyCode" | "purpose" | "datasets"
+    >
+  >;
+  revokeConsent?: Resolver<
+    Array<ResolversTypes["Consent"]>,
+    ParentType,
+    ContextType,
+    RequireFields<MutationrevokeConsentArgs, "agencyCode" | "purpose">
+  >;
+};
+
+export type PersonResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes["Person"] =
+    ResolversParentTypes["Person"],
+> = {
+  __resolveReference?: ReferenceResolver<
+    Maybe<ResolversTypes["Person"]>,
+    { __typename: "Person" } & GraphQLRecursivePick<
+      ParentType,
+      { nationalId: true }
+    >,
+    ContextType
+  >;
+  nationalId?: Resolver<ResolversTypes["ID"], ParentType, ContextType>;
+  accessLog?: Resolver<
+    Array<ResolversTypes["ExchangeLogEntry"]>,
+    ParentType,
+    ContextType,
+    RequireFields<PersonaccessLogArgs, "first" | "offset">
+  >;
+  consents?: Resolver<
+    Array<ResolversTypes["Consent"]>,
+    ParentType,
+    ContextType,
+    RequireFields<PersonconsentsArgs, "activeOnly">
+  >;
+  isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ExchangeLogEntryResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes["ExchangeLogEntry"] =
+    ResolversParentTypes["ExchangeLogEntry"],
+> = {
+  at?: Resolver<ResolversTypes["String"], ParentType, ContextType>;
+  consumer?: Resolver<Maybe<ResolversTypes["Agency"]>, ParentType, ContextType>;
+  officer?: Resolver<Maybe<ResolversTypes["String"]>, ParentType, ContextType>;
+  purpose?: Resolver<Maybe<ResolversTypes["Purpose"]>, ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes["ReleaseBasis"], ParentType, ContextType>;
+  agreement?: Resolver<
+    Maybe<ResolversTypes["SharingAgreement"]>,
+    ParentType,
+    ContextType
+  >;
+  dataset?: Resolver<ResolversTypes["Dataset"], ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes["String"]>, ParentType, ContextType>;
+  requestId?: Resolver<ResolversTypes["String"], ParentType, ContextType>;
+  isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ConsentResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes["Consent"] =
+    ResolversParentTypes["Consent"],
+> = {
+  id?: Resolver<ResolversTypes["ID"], ParentType, ContextType>;
+  agency?: Resolver<ResolversTypes["Agency"], ParentType, ContextType>;
+  purpose?: Resolver<ResolversTypes["Purpose"], ParentType, ContextType>;
+  dataset?: Resolver<ResolversTypes["Dataset"], ParentType, ContextType>;
+  grantedAt?: Resolver<ResolversTypes["String"], ParentType, ContextType>;
+  revokedAt?: Resolver<
+    Maybe<ResolversTypes["String"]>,
+    ParentType,
+    ContextType
+  >;
+  isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type ProvinceResolvers<
@@ -864,6 +1035,10 @@ export type SharingAgreementResolvers<
 export type Resolvers<ContextType = Context> = {
   Date?: GraphQLScalarType;
   Query?: QueryResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  Person?: PersonResolvers<ContextType>;
+  ExchangeLogEntry?: ExchangeLogEntryResolvers<ContextType>;
+  Consent?: ConsentResolvers<ContextType>;
   Province?: ProvinceResolvers<ContextType>;
   Ministry?: MinistryResolvers<ContextType>;
   Agency?: AgencyResolvers<ContextType>;
@@ -903,6 +1078,63 @@ export interface Loaders<
     reply: import("fastify").FastifyReply;
   },
 > {
+  Person?: {
+    nationalId?: LoaderResolver<Scalars["ID"], Person, {}, TContext>;
+    accessLog?: LoaderResolver<
+      Array<ExchangeLogEntry>,
+      Person,
+      PersonaccessLogArgs,
+      TContext
+    >;
+    consents?: LoaderResolver<
+      Array<Consent>,
+      Person,
+      PersonconsentsArgs,
+      TContext
+    >;
+  };
+
+  ExchangeLogEntry?: {
+    at?: LoaderResolver<Scalars["String"], ExchangeLogEntry, {}, TContext>;
+    consumer?: LoaderResolver<Maybe<Agency>, ExchangeLogEntry, {}, TContext>;
+    officer?: LoaderResolver<
+      Maybe<Scalars["String"]>,
+      ExchangeLogEntry,
+      {},
+      TContext
+    >;
+    purpose?: LoaderResolver<Maybe<Purpose>, ExchangeLogEntry, {}, TContext>;
+    basis?: LoaderResolver<ReleaseBasis, ExchangeLogEntry, {}, TContext>;
+    agreement?: LoaderResolver<
+      Maybe<SharingAgreement>,
+      ExchangeLogEntry,
+      {},
+      TContext
+    >;
+    dataset?: LoaderResolver<Dataset, ExchangeLogEntry, {}, TContext>;
+    fields?: LoaderResolver<
+      Array<Scalars["String"]>,
+      ExchangeLogEntry,
+      {},
+      TContext
+    >;
+    requestId?: LoaderResolver<
+      Scalars["String"],
+      ExchangeLogEntry,
+      {},
+      TContext
+    >;
+  };
+
+  Consent?: {
+    id?: LoaderResolver<Scalars["ID"], Consent, {}, TContext>;
+    agency?: LoaderResolver<Agency, Consent, {}, TContext>;
+    purpose?: LoaderResolver<Purpose, Consent, {}, TContext>;
+    dataset?: LoaderResolver<Dataset, Consent, {}, TContext>;
+    grantedAt?: LoaderResolver<Scalars["String"], Consent, {}, TContext>;
+    revokedAt?: LoaderResolver<Maybe<Scalars["String"]>, Consent, {}, TContext>;
+  };
+
   Province?: {
     code?: LoaderResolver<Scalars["ID"], Province, {}, TContext>;
     nameTh?: LoaderResolver<Scalars["String"], Province, {}, TContext>;

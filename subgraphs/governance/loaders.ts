@@ -1,5 +1,4 @@
-import type DataLoader from 'dataloader';
-import { rowLoader, rowsLoader, type Database } from '@govhub/shared';
+import { loaderPerArgument, pagedRowsLoader, rowLoader, rowsLoader, type Database } from '@govhub/shared';
 import type { AmendmentKind, Classification, CommitteeStatus, DatasetSource, Region, UpdateFrequency } from './generated';
 
 export interface ProvinceRow { code: string; nameTh: string; nameEn: string; region: Region }
@@ -18,6 +17,33 @@ export interface AgreementRow {
   id: string; no: number | null; providerCode: string; consumerCode: string; approvedOn: string | null;
   signedOn: string | null; validUntil: string | null; synthetic: boolean;
 }
+export interface PersonRef { nationalId: string }
+export interface ExchangeLogRow {
+  subject: string; at: string; consumerCode: string | null; officer: string | null; purposeCode: string | null;
+  basis: string; agreementId: string | null; datasetId: string; fields: string[]; requestId: string;
+}
+export interface ConsentRow {
+  id: string; subject: string; agencyCode: string; purposeCode: string; datasetId: string; grantedAt: string; revokedAt: string | null;
+}
+export interface AccessLogQuery { first: number; offset: number; agencyCode: string | null; dataset: string | null }
+
+export const CONSENT_SQL = `SELECT id::text, subject, consumer_code AS "agencyCode", purpose_code AS "purposeCode", dataset_id AS "datasetId",
+  to_char(granted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "grantedAt",
+  to_char(revoked_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "revokedAt" FROM consent`;
+
+/**
+ * A citizen's view of the exchange log: releases to others (their own reads are not listed), without entries a
+ * policy withholds from the subject (security-domain access), newest first, a page per person.
+ */
+const ACCESS_LOG_SQL = `SELECT * FROM (
+    SELECT subject, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, consumer_code AS "consumerCode",
+           officer, purpose_code AS "purposeCode", basis, agreement_id AS "agreementId", dataset_id AS "datasetId", fields,
+           request_id AS "requestId", row_number() OVER (PARTITION BY subject ORDER BY seq DESC) AS rank
+      FROM exchange_log
+     WHERE subject = ANY($1) AND basis <> 'self' AND NOT withheld_from_subject
+       AND ($4::text IS NULL OR consumer_code = $4) AND ($5::text IS NULL OR dataset_id = $5)) ranked
+  WHERE rank > $2 AND rank <= $2 + $3 ORDER BY rank`;
+
 export interface AmendmentRow { agreementId: string; kind: AmendmentKind; approvedOn: string | null; signedOn: string | null }
 
 export const PROVINCE_SQL = `SELECT code, name_th AS "nameTh", name_en AS "nameEn", region FROM province`;
@@ -36,10 +62,7 @@ export const AGREEMENT_SQL = `SELECT id, annex_no AS "no", provider_code AS "pro
   to_char(approved_on, 'YYYY-MM-DD') AS "approvedOn", to_char(signed_on, 'YYYY-MM-DD') AS "signedOn",
   to_char(valid_until, 'YYYY-MM-DD') AS "validUntil", synthetic FROM agreement`;
 
-export interface Page { first: number; offset: number }
-
 export function createLoaders(db: Database) {
-  const datasetPages = new Map<string, DataLoader<string, DatasetRow[]>>();
   return {
     province: rowLoader<ProvinceRow>(db, `${PROVINCE_SQL} WHERE code = ANY($1)`, (row) => row.code),
     ministry: rowLoader<MinistryRow>(db, `${MINISTRY_SQL} WHERE code = ANY($1)`, (row) => row.code),
@@ -58,23 +81,11 @@ export function createLoaders(db: Database) {
     datasetsByDatabase: rowsLoader<DatasetRow>(
       db, `${DATASET_SQL} WHERE database_id = ANY($1) ORDER BY position`, (row) => row.databaseId ?? '',
     ),
-    /** One loader per page shape, so an owner's page is still one statement per batch of owners. */
-    datasetsByOwner({ first, offset }: Page): DataLoader<string, DatasetRow[]> {
-      const key = `${first}:${offset}`;
-      let loader = datasetPages.get(key);
-      if (!loader) {
-        loader = rowsLoader<DatasetRow>(
-          db,
-          `SELECT * FROM (SELECT d.*, row_number() OVER (PARTITION BY "ownerCode" ORDER BY position) AS rank
-             FROM (${DATASET_SQL.replace(' FROM dataset', ', position FROM dataset')} WHERE owner_code = ANY($1)) d) ranked
-           WHERE rank > $2 AND rank <= $2 + $3 ORDER BY rank`,
-          (row) => row.ownerCode,
-          [offset, first],
-        );
-        datasetPages.set(key, loader);
-      }
-      return loader;
-    },
+    /** A page of each owner's datasets, for a whole batch of owners in one statement. */
+    datasetsByOwner: pagedRowsLoader<DatasetRow>(
+      db, `${DATASET_SQL.replace(' FROM dataset', ', position FROM dataset')} WHERE owner_code = ANY($1)`,
+      { partitionBy: '"ownerCode"', orderBy: 'position' }, (row) => row.ownerCode,
+    ),
     purpose: rowLoader<PurposeRow>(db, `${PURPOSE_SQL} WHERE code = ANY($1)`, (row) => row.code),
     agreement: rowLoader<AgreementRow>(db, `${AGREEMENT_SQL} WHERE id = ANY($1)`, (row) => row.id),
     datasetIdsByAgreement: rowsLoader<{ agreementId: string; datasetId: string }>(
@@ -90,6 +101,13 @@ export function createLoaders(db: Database) {
            to_char(signed_on, 'YYYY-MM-DD') AS "signedOn" FROM agreement_amendment
            WHERE agreement_id = ANY($1) ORDER BY position`, (row) => row.agreementId,
     ),
+    accessLogBySubject: loaderPerArgument(({ first, offset, agencyCode, dataset }: AccessLogQuery) =>
+      rowsLoader<ExchangeLogRow>(db, ACCESS_LOG_SQL, (row) => row.subject, [offset, first, agencyCode, dataset])),
+    consentsBySubject: loaderPerArgument((activeOnly: boolean) =>
+      rowsLoader<ConsentRow>(
+        db, `${CONSENT_SQL} WHERE subject = ANY($1) AND ($2 = false OR revoked_at IS NULL) ORDER BY granted_at DESC, id`,
+        (row) => row.subject, [activeOnly],
+      ), String),
   };
 }
 

@@ -1,8 +1,3 @@
-/** Truncates (never rounds) to two decimals, as the seeds report percentages (DOMAIN.md section 6). */
-export function truncatedPercent(part: number, whole: number): number {
-  return whole === 0 ? 0 : Math.floor((part * 10000) / whole) / 100;
-}
-
 export interface ReportedShare {
   km2: number;
   /** Percent of the whole, truncated to two decimals. */

@@ -1,5 +1,4 @@
-import type DataLoader from 'dataloader';
-import { rowLoader, rowsLoader, type Database } from '@govhub/shared';
+import { pagedRowsLoader, rowLoader, rowsLoader, type Database } from '@govhub/shared';
 import type {
   IncidentCategory, ResourceKind, SecrecyLevel, SecurityAgreementStage, SharingMode, TipChannel, TipStatus,
 } from './generated';
@@ -59,30 +58,15 @@ const IDENTITY_SQL = `SELECT national_id AS "nationalId", biometric_refs AS "bio
 /** Newest first, the order of every incident list. */
 export const INCIDENT_ORDER = 'occurred_at DESC, id';
 
-export interface Page { first: number; offset: number }
-
 export function createLoaders(db: Database) {
-  const incidentPages = new Map<string, DataLoader<string, IncidentRow[]>>();
   return {
     identityRecord: rowLoader<IdentityRow>(db, `${IDENTITY_SQL} WHERE national_id = ANY($1)`, (row) => row.nationalId),
-    /** One loader per page shape, so a page of each of many provinces is still one statement per batch. */
-    incidentsByProvince({ first, offset }: Page): DataLoader<string, IncidentRow[]> {
-      const key = `${first}:${offset}`;
-      let loader = incidentPages.get(key);
-      if (!loader) {
-        loader = rowsLoader<IncidentRow>(
-          db,
-          `SELECT ${INCIDENT_COLUMNS} FROM (
-             SELECT *, row_number() OVER (PARTITION BY province_code ORDER BY ${INCIDENT_ORDER}) AS rank
-               FROM security_incident WHERE province_code = ANY($1)) ranked
-           WHERE rank > $2 AND rank <= $2 + $3 ORDER BY rank`,
-          (row) => row.provinceCode,
-          [offset, first],
-        );
-        incidentPages.set(key, loader);
-      }
-      return loader;
-    },
+    /** A page of each province's incidents, for a whole batch of provinces in one statement. */
+    incidentsByProvince: pagedRowsLoader<IncidentRow>(
+      // occurred_at beside the ISO text, so that incidents are ranked by the instant itself, as everywhere else
+      db, `SELECT ${INCIDENT_COLUMNS}, occurred_at FROM security_incident WHERE province_code = ANY($1)`,
+      { partitionBy: '"provinceCode"', orderBy: INCIDENT_ORDER }, (row) => row.provinceCode,
+    ),
     partiesByAgreement: rowsLoader<AgreementPartyRow>(
       db,
       `SELECT agreement_id AS "agreementId", agency_code AS "agencyCode", comment_received AS "commentReceived", synthetic

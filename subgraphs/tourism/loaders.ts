@@ -1,5 +1,4 @@
-import type DataLoader from 'dataloader';
-import { rowLoader, rowsLoader, type Database } from '@govhub/shared';
+import { loaderPerArgument, rowLoader, rowsLoader, type Database } from '@govhub/shared';
 import type {
   TourBusinessKind, TourGuideCardType, TourismDocument, TourismDocumentReadiness, TourismIntelligencePurpose,
   TouristIncidentCategory, TouristIncidentSeverity, TourLicenceStatus,
@@ -63,24 +62,15 @@ export const DOCUMENT_DEMAND_SQL = `SELECT row_no AS "no", document, name_th AS 
 export interface MonthRange { from: string | null; to: string | null }
 
 export function createLoaders(db: Database) {
-  const statisticsByRange = new Map<string, DataLoader<string, StatisticRow[]>>();
   return {
     /** One loader per period, so a province's months are still one statement per batch of provinces. */
-    statisticsByProvince(range: MonthRange): DataLoader<string, StatisticRow[]> {
-      const key = `${range.from}:${range.to}`;
-      let loader = statisticsByRange.get(key);
-      if (!loader) {
-        loader = rowsLoader<StatisticRow>(
-          db,
-          `${STATISTIC_SQL} WHERE province_code = ANY($1) AND ($2::date IS NULL OR month >= $2) AND ($3::date IS NULL OR month < $3)
-           ORDER BY month`,
-          (row) => row.provinceCode,
-          [range.from, range.to],
-        );
-        statisticsByRange.set(key, loader);
-      }
-      return loader;
-    },
+    statisticsByProvince: loaderPerArgument((range: MonthRange) => rowsLoader<StatisticRow>(
+      db,
+      `${STATISTIC_SQL} WHERE province_code = ANY($1) AND ($2::date IS NULL OR month >= $2) AND ($3::date IS NULL OR month < $3)
+       ORDER BY month`,
+      (row) => row.provinceCode,
+      [range.from, range.to],
+    )),
     incident: rowLoader<IncidentRow>(db, `${INCIDENT_SQL} WHERE id = ANY($1)`, (row) => row.id),
     tourLicence: rowLoader<TourLicenceRow>(db, `${TOUR_LICENCE_SQL} WHERE licence_no = ANY($1)`, (row) => row.licenceNo),
     tourLicencesByHolder: rowsLoader<TourLicenceRow>(

@@ -1,5 +1,4 @@
-import DataLoader from 'dataloader';
-import { rowLoader, rowsLoader, type Database } from '@govhub/shared';
+import { loaderPerArgument, rowLoader, rowsLoader, type Database } from '@govhub/shared';
 import type { SituationMode, SituationReportType, WaterAlertLevel, WaterDataStatus } from './generated';
 
 /** Entities other subgraphs own: this subgraph only knows their keys. */
@@ -54,19 +53,6 @@ const RECENT_OBSERVATIONS_SQL = `SELECT "stationId", at, "rainfallMm", "waterLev
     FROM observation WHERE station_id = ANY($1)) ranked
   WHERE recency <= $2 ORDER BY "stationId", recency DESC`;
 
-/** One loader per value of a field argument, so fields asked with the same argument still batch into one statement. */
-function perArgument<A extends string | number, K, V>(create: (argument: A) => DataLoader<K, V>): (argument: A) => DataLoader<K, V> {
-  const loaders = new Map<A, DataLoader<K, V>>();
-  return (argument) => {
-    let loader = loaders.get(argument);
-    if (!loader) {
-      loader = create(argument);
-      loaders.set(argument, loader);
-    }
-    return loader;
-  };
-}
-
 export function createLoaders(db: Database) {
   return {
     waterDataItem: rowLoader<WaterDataItemRow>(db, `${WATER_DATA_ITEM_SQL} WHERE id = ANY($1)`, (row) => row.id),
@@ -74,7 +60,7 @@ export function createLoaders(db: Database) {
     stationsByProvince: rowsLoader<TelemetryStationRow>(
       db, `${TELEMETRY_STATION_SQL} WHERE province_code = ANY($1) ORDER BY province_code, id`, (row) => row.provinceCode,
     ),
-    recentObservations: perArgument((last: number) =>
+    recentObservations: loaderPerArgument((last: number) =>
       rowsLoader<ObservationRow>(db, RECENT_OBSERVATIONS_SQL, (row) => row.stationId, [last])),
     waterSituation: rowLoader<WaterSituationRow>(db, WATER_SITUATION_SQL, (row) => row.provinceCode),
     rainForecast: rowLoader<RainForecastRow>(db, RAIN_FORECAST_SQL, (row) => row.provinceCode),

@@ -1,8 +1,8 @@
-import { DOMAIN_NAMES, createLogger, readSubgraphSdl, type DomainName, type SubgraphDefinition } from '@govhub/shared';
+import { DOMAIN_NAMES, createLogger, createSigningKey, readSubgraphSdl, type DomainName, type SubgraphDefinition } from '@govhub/shared';
 import {
   createTestDatabase, postGraphQL, startTestSubgraph, type GraphQLResponse, type TestDatabase, type TestSubgraph,
 } from '@govhub/shared/dist/testing';
-import { startHubGateway, type RunningGateway } from '@govhub/gateway';
+import { mintToken, startHubGateway, type RunningGateway, type TokenRequest } from '@govhub/gateway';
 import { governance } from '@govhub/subgraph-governance';
 import { citizen } from '@govhub/subgraph-citizen';
 import { water } from '@govhub/subgraph-water';
@@ -23,14 +23,17 @@ export interface TestHub {
   query<D = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<D>>;
   /** SQL statements issued so far by every subgraph together. */
   statementCount(): number;
+  /** An Authorization header with a token the hub accepts. */
+  as(request: Partial<TokenRequest>): Promise<Record<string, string>>;
   stop(): Promise<void>;
 }
 
 /** The whole hub in one test process: every subgraph over real HTTP on its own port, one database, the gateway. */
 export async function startTestHub(options: { people?: number } = {}): Promise<TestHub> {
   const database: TestDatabase = await createTestDatabase('hub');
+  const [identityKey, devKey] = await Promise.all([createSigningKey(), createSigningKey()]);
   const entries = await Promise.all(
-    DOMAIN_NAMES.map(async (name) => [name, await startTestSubgraph(DEFINITIONS[name], database.url, options)] as const),
+    DOMAIN_NAMES.map(async (name) => [name, await startTestSubgraph(DEFINITIONS[name], database.url, { ...options, gatewayKey: identityKey })] as const),
   );
   const subgraphs = Object.fromEntries(entries) as Record<DomainName, TestSubgraph>;
   const gateway = await startHubGateway({
@@ -38,6 +41,9 @@ export async function startTestHub(options: { people?: number } = {}): Promise<T
     databaseUrl: database.url,
     port: 0,
     logger: createLogger('test-gateway'),
+    identityKey,
+    devKey,
+    auth: { keys: null, mode: 'filter', reporting: 'errors', requireAuthentication: false },
   });
   return {
     url: gateway.url,
@@ -45,6 +51,7 @@ export async function startTestHub(options: { people?: number } = {}): Promise<T
     subgraphs,
     query: (query, variables, headers) => postGraphQL(gateway.url, query, variables, headers),
     statementCount: () => Object.values(subgraphs).reduce((sum, subgraph) => sum + subgraph.db.statementCount, 0),
+    as: async (request) => ({ authorization: `Bearer ${await mintToken(devKey, { sub: request.agency ?? 'officer', ...request })}` }),
     stop: async () => {
       await gateway.stop();
       await Promise.all(Object.values(subgraphs).map((subgraph) => subgraph.stop().catch(() => undefined)));
@@ -52,3 +59,14 @@ export async function startTestHub(options: { people?: number } = {}): Promise<T
     },
   };
 }
+
+/** The callers of CONTRACT.md section 6. */
+export const CALLERS = {
+  /** DOPA reading citizen data for welfare eligibility: its agreements cover registry, low income and health. */
+  dopaWelfare: { agency: 'DOPA', sub: 'dopa-officer-7', purpose: 'WELFARE_ELIGIBILITY', scope: ['agency', 'personal:read', 'sensitive:read'] },
+  /** An agency with no agreement at all. */
+  tatNoAgreement: { agency: 'TAT', sub: 'tat-officer-1', purpose: 'WELFARE_ELIGIBILITY', scope: ['agency', 'personal:read', 'sensitive:read'] },
+  /** A security agency with need-to-know clearance. */
+  nscSecurity: { agency: 'NSC', sub: 'nsc-analyst-3', purpose: 'NATIONAL_SECURITY', scope: ['agency', 'security:need-to-know'] },
+  citizen: (nationalId: string) => ({ sub: nationalId, scope: ['citizen:self'] }),
+} as const;

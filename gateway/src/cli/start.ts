@@ -5,6 +5,7 @@ import {
   createLogger, DEMO_PEOPLE, DOMAIN_NAMES, DOMAINS, defaultDataDir, ensureDatabase, GATEWAY_PORT, projectRoot,
   seedPeople, startEmbeddedPostgres, type DomainName, type EmbeddedPostgresServer, type SubgraphProcessMessage,
 } from '@govhub/shared';
+import { gatewaySigningKey } from '../auth/devKeys';
 import { startHubGateway, type RunningGateway } from '../server';
 import { builtInSubgraphs } from '../supergraph/builtInSubgraphs';
 
@@ -53,6 +54,7 @@ async function main(): Promise<void> {
       embedded = await startEmbeddedPostgres({ dataDir: process.env.GOVHUB_DATA_DIR ?? defaultDataDir(root), logger });
       databaseUrl = await ensureDatabase(embedded.url, 'govhub');
     }
+    const identityKey = await gatewaySigningKey();
     logger.info({ people: options.people }, `starting ${DOMAIN_NAMES.length} subgraphs (migrate, seed, serve)`);
     const urls = Object.fromEntries(
       await Promise.all(
@@ -63,6 +65,7 @@ async function main(): Promise<void> {
               DATABASE_URL: databaseUrl,
               PORT: process.env.GOVHUB_SUBGRAPH_PORTS === 'auto' ? '0' : String(DOMAINS[name].port),
               GOVHUB_SEED_ONLY: options.seedOnly ? '1' : '0',
+              GOVHUB_GATEWAY_JWKS: JSON.stringify({ keys: [identityKey.publicJwk] }),
             },
           });
           children.set(name, child);
@@ -84,6 +87,7 @@ async function main(): Promise<void> {
       port: Number(process.env.PORT ?? GATEWAY_PORT),
       host: process.env.HOST ?? '127.0.0.1',
       logger,
+      identityKey,
     });
     printBanner(gateway.url, Date.now() - started);
   } catch (error) {

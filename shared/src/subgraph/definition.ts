@@ -1,5 +1,7 @@
+import type { ForwardedIdentity } from '../auth/forwarded';
 import type { Database } from '../db/database';
 import type { Logger } from '../log';
+import type { SubjectAccess } from './access';
 
 export interface SeedOptions {
   /** Size of the synthetic population (people 0..people-1 of `personAt`). */
@@ -13,6 +15,10 @@ export interface SubgraphContext<Loaders> {
   loaders: Loaders;
   logger: Logger;
   requestId: string;
+  /** The caller, as the gateway forwarded and signed it. */
+  identity: ForwardedIdentity;
+  /** Row-level checks for this caller. */
+  access: SubjectAccess;
 }
 
 /** A domain subgraph: a small, boring program. Everything else (serving, migrating, seeding) is shared. */

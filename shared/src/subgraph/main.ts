@@ -6,6 +6,8 @@ import { ensureDatabase } from '../db/admin';
 import { DOMAINS, isDomainName } from '../domains';
 import { domainDatabaseUrl, projectRoot, seedPeople } from '../env';
 import { createLogger } from '../log';
+import { loadOrCreateSigningKey } from '../auth/keys';
+import type { JSONWebKeySet } from 'jose';
 import type { SubgraphDefinition } from './definition';
 import { prepareDomainDatabase, startSubgraph } from './server';
 
@@ -43,7 +45,8 @@ export async function runSubgraphMain(definition: SubgraphDefinition): Promise<v
       process.exit(0);
     }
     const defaultPort = isDomainName(definition.name) ? DOMAINS[definition.name].port : 0;
-    const running = await startSubgraph(definition, { db, logger, port: Number(process.env.PORT ?? defaultPort) });
+    const gatewayKeys = await trustedGatewayKeys();
+    const running = await startSubgraph(definition, { db, logger, gatewayKeys, port: Number(process.env.PORT ?? defaultPort) });
     process.send?.({ type: 'ready', name: definition.name, url: running.url } satisfies SubgraphProcessMessage);
     const shutdown = async (signal: string) => {
       logger.info({ signal }, 'subgraph stopping');
@@ -62,4 +65,15 @@ export async function runSubgraphMain(definition: SubgraphDefinition): Promise<v
     await embedded?.stop();
     process.exit(1);
   }
+}
+
+/**
+ * The gateway keys this subgraph trusts: `GOVHUB_GATEWAY_JWKS` (a JWKS, as an agency running its own subgraph
+ * would be given), else the development hub's key in `.govhub/keys` (the same machine).
+ */
+async function trustedGatewayKeys(): Promise<JSONWebKeySet> {
+  if (process.env.GOVHUB_GATEWAY_JWKS) return JSON.parse(process.env.GOVHUB_GATEWAY_JWKS) as JSONWebKeySet;
+  const keysDir = process.env.GOVHUB_KEYS_DIR ?? join(projectRoot(), '.govhub', 'keys');
+  const key = await loadOrCreateSigningKey(join(keysDir, 'gateway-identity.jwk.json'));
+  return { keys: [key.publicJwk] };
 }

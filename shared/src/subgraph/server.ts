@@ -5,12 +5,15 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { parse, type GraphQLSchema } from 'graphql';
+import { GraphQLError, parse, type GraphQLSchema } from 'graphql';
+import type { JSONWebKeySet } from 'jose';
+import { FORWARDED_IDENTITY_HEADER, forwardedIdentityVerifier } from '../auth/forwarded';
 import type { Database } from '../db/database';
 import { migrate } from '../db/migrate';
 import { isProduction } from '../env';
 import type { Logger } from '../log';
 import { scalarResolvers } from '../scalars';
+import { enforceRowLevelAccess, SubjectAccess } from './access';
 import type { SeedOptions, SubgraphContext, SubgraphDefinition } from './definition';
 
 export function readSubgraphSdl(definition: Pick<SubgraphDefinition, 'dir'>): string {
@@ -19,7 +22,9 @@ export function readSubgraphSdl(definition: Pick<SubgraphDefinition, 'dir'>): st
 
 export function buildDomainSchema(definition: SubgraphDefinition): GraphQLSchema {
   const sdl = readSubgraphSdl(definition);
-  return buildSubgraphSchema({ typeDefs: parse(sdl), resolvers: { ...scalarResolvers(sdl), ...definition.resolvers } });
+  return enforceRowLevelAccess(
+    buildSubgraphSchema({ typeDefs: parse(sdl), resolvers: { ...scalarResolvers(sdl), ...definition.resolvers } }),
+  );
 }
 
 /** Applies the domain's migrations, then its (idempotent) seed. */
@@ -39,6 +44,8 @@ export interface RunningSubgraph {
 export interface StartSubgraphOptions {
   db: Database;
   logger: Logger;
+  /** The gateway's public keys: only requests it signed are answered. */
+  gatewayKeys: JSONWebKeySet;
   port?: number;
   host?: string;
 }
@@ -53,18 +60,29 @@ export async function startSubgraph<Loaders>(
     includeStacktraceInErrorResponses: !isProduction(),
     introspection: true,
     csrfPrevention: true,
+    stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginInlineTraceDisabled()],
   });
   const host = options.host ?? '127.0.0.1';
+  const verifyIdentity = forwardedIdentityVerifier(options.gatewayKeys);
   const { url } = await startStandaloneServer(server, {
     listen: { port: options.port ?? 0, host },
     context: async ({ req }) => {
       const requestId = headerValue(req.headers['x-request-id']) ?? randomUUID();
+      const token = headerValue(req.headers[FORWARDED_IDENTITY_HEADER]);
+      const identity = token ? await verifyIdentity(token).catch(() => null) : null;
+      if (!identity) {
+        throw new GraphQLError('Requests must come through the govhub gateway', {
+          extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+        });
+      }
       return {
         db: options.db,
         loaders: definition.createLoaders(options.db),
         logger: options.logger.child({ requestId }),
         requestId,
+        identity,
+        access: new SubjectAccess(identity, options.db),
       };
     },
   });

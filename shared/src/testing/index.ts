@@ -5,6 +5,9 @@ import { Database } from '../db/database';
 import { createLogger } from '../log';
 import type { SubgraphDefinition } from '../subgraph/definition';
 import { prepareDomainDatabase, startSubgraph, type RunningSubgraph } from '../subgraph/server';
+import { createSigningKey, type SigningKey } from '../auth/keys';
+import { FORWARDED_IDENTITY_HEADER, signForwardedIdentity, type ForwardedIdentity, type Grant } from '../auth/forwarded';
+import { hubDatasets } from '../reference';
 
 export function testServerUrl(): string {
   const url = process.env.GOVHUB_TEST_SERVER_URL;
@@ -28,22 +31,114 @@ export interface TestSubgraph extends RunningSubgraph {
   db: Database;
 }
 
+/**
+ * In tests that call a subgraph directly, the harness plays the gateway: it signs the forwarded identity with its
+ * own key, which the subgraphs it starts trust. By default that identity is an agency holding an agreement (or
+ * clearance) for every dataset, so a subgraph's own tests see all its data.
+ */
+let harnessKey: Promise<SigningKey> | undefined;
+export function testGatewayKey(): Promise<SigningKey> {
+  harnessKey ??= createSigningKey();
+  return harnessKey;
+}
+
+export function fullAccessIdentity(): ForwardedIdentity {
+  const grants: Record<string, Grant> = {};
+  for (const dataset of hubDatasets()) {
+    grants[dataset.id] = dataset.classification === 'SECRET' ? { basis: 'clearance' } : { basis: 'agreement', agreementId: 'TEST', fields: null };
+  }
+  return {
+    kind: 'agency', sub: 'test-harness', agency: 'TEST', purpose: 'TESTING', requestId: 'test',
+    scopes: new Set(['agency', 'personal:read', 'sensitive:read', 'security:need-to-know']), grants,
+  };
+}
+
+/** Headers a request to a test subgraph needs: the identity, signed as the gateway would. */
+export async function asGateway(identity: ForwardedIdentity = fullAccessIdentity()): Promise<Record<string, string>> {
+  return { [FORWARDED_IDENTITY_HEADER]: await signForwardedIdentity(identity, await testGatewayKey()) };
+}
+
+const harnessSubgraphs = new Set<string>();
+
 /** Migrates, seeds and serves a subgraph over real HTTP on a free port, against `databaseUrl`. */
 export async function startTestSubgraph(
   definition: SubgraphDefinition,
   databaseUrl: string,
-  options: { people?: number } = {},
+  options: { people?: number; gatewayKey?: SigningKey } = {},
 ): Promise<TestSubgraph> {
   const logger = createLogger(`test-${definition.name}`);
   const db = new Database({ url: databaseUrl, schema: definition.name, logger });
   await prepareDomainDatabase(definition, db, { people: options.people ?? 300, logger });
-  const running = await startSubgraph(definition, { db, logger, port: 0 });
+  const gatewayKey = options.gatewayKey ?? (await testGatewayKey());
+  const running = await startSubgraph(definition, { db, logger, port: 0, gatewayKeys: { keys: [gatewayKey.publicJwk] } });
+  if (!options.gatewayKey) harnessSubgraphs.add(running.url);
   return {
     ...running,
     db,
     stop: async () => {
       await running.stop();
       await db.close();
+    },
+  };
+}
+
+export interface TestSubgraphOptions {
+  /** Size of the synthetic population to seed (default 300). */
+  people?: number;
+  /** Runs on the fresh, empty database before the subgraph migrates and seeds it (to time a seed on its own, say). */
+  beforeStart?: (databaseUrl: string) => Promise<void>;
+}
+
+/** A subgraph one test file runs against: usable inside tests, once jest has run the `beforeAll` it registers. */
+export interface TestSubgraphHandle {
+  readonly url: string;
+  readonly db: Database;
+  query<D = Record<string, any>>(text: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<D>>;
+  /**
+   * Sends a request that must succeed (a failed one would be counted short) and counts the SQL statements
+   * the subgraph issued to answer it.
+   */
+  statementsFor<D = Record<string, any>>(
+    text: string,
+    variables?: Record<string, unknown>,
+  ): Promise<{ response: GraphQLResponse<D>; statements: number }>;
+}
+
+/**
+ * Serves `definition` over real HTTP for the test file that calls it: registers a jest `beforeAll` that creates a
+ * fresh database, migrates, seeds and starts the subgraph, and an `afterAll` that stops it and drops the database.
+ */
+export function useTestSubgraph(definition: SubgraphDefinition, options: TestSubgraphOptions = {}): TestSubgraphHandle {
+  let database: TestDatabase | undefined;
+  let subgraph: TestSubgraph | undefined;
+  beforeAll(async () => {
+    database = await createTestDatabase(definition.name);
+    await options.beforeStart?.(database.url);
+    subgraph = await startTestSubgraph(definition, database.url, { people: options.people });
+  });
+  afterAll(async () => {
+    await subgraph?.stop();
+    await database?.drop();
+  });
+  const running = (): TestSubgraph => {
+    if (!subgraph) throw new Error(`the ${definition.name} test subgraph is not running: use it inside a test`);
+    return subgraph;
+  };
+  const query = <D = Record<string, any>>(text: string, variables?: Record<string, unknown>) =>
+    postGraphQL<D>(running().url, text, variables);
+  return {
+    get url() {
+      return running().url;
+    },
+    get db() {
+      return running().db;
+    },
+    query,
+    statementsFor: async <D = Record<string, any>>(text: string, variables?: Record<string, unknown>) => {
+      const before = running().db.statementCount;
+      const response = await query<D>(text, variables);
+      expect(response.errors).toBeUndefined();
+      return { response, statements: running().db.statementCount - before };
     },
   };
 }
@@ -55,16 +150,17 @@ export interface GraphQLResponse<D = Record<string, unknown>> {
   extensions?: Record<string, unknown>;
 }
 
-/** POSTs a GraphQL operation over real HTTP. */
+/** POSTs a GraphQL operation over real HTTP (to a harness subgraph, signed as the gateway unless headers say otherwise). */
 export async function postGraphQL<D = Record<string, any>>(
   url: string,
   query: string,
   variables: Record<string, unknown> = {},
   headers: Record<string, string> = {},
 ): Promise<GraphQLResponse<D>> {
+  const harness = harnessSubgraphs.has(url) && !(FORWARDED_IDENTITY_HEADER in headers) ? await asGateway() : {};
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
+    headers: { 'content-type': 'application/json', ...harness, ...headers },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as Omit<GraphQLResponse<D>, 'status'>;

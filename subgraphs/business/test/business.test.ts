@@ -1,31 +1,15 @@
 import { businessAt, businessCount, personAt, provinces, withCheckDigit } from '@govhub/shared';
-import { createTestDatabase, postGraphQL, startTestSubgraph, type TestDatabase, type TestSubgraph } from '@govhub/shared/dist/testing';
+import { useTestSubgraph } from '@govhub/shared/dist/testing';
 import { business } from '../index';
 
 const PEOPLE = 300;
 
-let database: TestDatabase;
-let subgraph: TestSubgraph;
-
-beforeAll(async () => {
-  database = await createTestDatabase('business');
-  subgraph = await startTestSubgraph(business, database.url, { people: PEOPLE });
-});
-
-afterAll(async () => {
-  await subgraph?.stop();
-  await database?.drop();
-});
-
-const query = (text: string, variables?: Record<string, unknown>) => postGraphQL(subgraph.url, text, variables);
+const subgraph = useTestSubgraph(business, { people: PEOPLE });
+const { query } = subgraph;
 
 /** Statements the subgraph issues while answering one request. */
-async function statementsFor(text: string, variables?: Record<string, unknown>): Promise<number> {
-  const before = subgraph.db.statementCount;
-  const { errors } = await query(text, variables);
-  expect(errors).toBeUndefined();
-  return subgraph.db.statementCount - before;
-}
+const statementsFor = async (text: string, variables?: Record<string, unknown>) =>
+  (await subgraph.statementsFor(text, variables)).statements;
 
 const ENTITIES = 'query($representations: [_Any!]!) { _entities(representations: $representations) {';
 const BUSINESS_FIELDS = `juristicId nameTh nameEn kind registeredOn status registeredCapitalBaht synthetic

@@ -12,6 +12,7 @@ function requireHouseId(value: string): string {
 }
 
 export const Query: QueryResolvers = {
+  me: (_, __, { identity, loaders }) => (identity.kind === 'citizen' && identity.sub ? loaders.person.load(identity.sub) : null),
   person: (_, { nationalId }, { loaders }) => loaders.person.load(requireNationalId(nationalId)),
   house: (_, { houseId }, { loaders }) => loaders.house.load(requireHouseId(houseId)),
   governmentServices: (_, { singleIdCardOnly }, { db }) =>

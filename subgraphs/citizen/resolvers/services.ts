@@ -1,11 +1,7 @@
+import { truncatedPercent } from '@govhub/shared';
 import type { Resolvers } from '../generated';
 import type { KpiRow, SummaryRow } from '../loaders';
 import { KPI, type KpiCode } from '../seed/kpis';
-
-/** Truncates (never rounds) to two decimals, as the seeds report percentages (72/81 = 88.88). */
-export function truncatedPercent(part: number, whole: number): number {
-  return whole === 0 ? 0 : Math.floor((part * 10000) / whole) / 100;
-}
 
 function stated({ kpi }: SummaryRow, code: KpiCode): { done: number; target: number | null } {
   const value = kpi[code];

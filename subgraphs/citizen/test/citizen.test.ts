@@ -1,4 +1,4 @@
-import { createTestDatabase, postGraphQL, startTestSubgraph, type TestDatabase, type TestSubgraph } from '@govhub/shared/dist/testing';
+import { useTestSubgraph } from '@govhub/shared/dist/testing';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kind, parse } from 'graphql';
@@ -8,20 +8,8 @@ import {
 import { citizen } from '../index';
 import { TABLES } from '../seed/records';
 
-let database: TestDatabase;
-let subgraph: TestSubgraph;
-
-beforeAll(async () => {
-  database = await createTestDatabase('citizen');
-  subgraph = await startTestSubgraph(citizen, database.url);
-});
-
-afterAll(async () => {
-  await subgraph?.stop();
-  await database?.drop();
-});
-
-const query = (text: string, variables?: Record<string, unknown>) => postGraphQL(subgraph.url, text, variables);
+const subgraph = useTestSubgraph(citizen);
+const { query } = subgraph;
 
 const sdl = (domain: string) => readFileSync(join(__dirname, '..', '..', domain, 'schema.graphql'), 'utf8');
 
@@ -30,12 +18,8 @@ const personRepresentations = (count: number) =>
   Array.from({ length: count }, (_, index) => ({ __typename: 'Person', nationalId: personAt(index).nationalId }));
 
 /** Statements the subgraph issues while answering one request. */
-async function statementsFor(text: string, variables?: Record<string, unknown>): Promise<number> {
-  const before = subgraph.db.statementCount;
-  const { errors } = await query(text, variables);
-  expect(errors).toBeUndefined();
-  return subgraph.db.statementCount - before;
-}
+const statementsFor = async (text: string, variables?: Record<string, unknown>) =>
+  (await subgraph.statementsFor(text, variables)).statements;
 
 describe('citizen subgraph: the committee figures of 1 Dec 2560', () => {
   it('reports the KPIs as stated, percentages truncated (003:L2474–L2482)', async () => {

@@ -1,5 +1,5 @@
 import {
-  bulkInsert, createRandom, DEMO_PEOPLE, householdOf, houseIdOf, personAt, progress, type Database, type Logger, type Random,
+  bulkInsert, createRandom, DEMO_PEOPLE, personAt, progress, provinceOfPerson, type Database, type Logger, type Random,
 } from '@govhub/shared';
 import type { AssistanceKind, Hazard } from '../generated';
 import { EVENTS, SOUTHERN_FLOOD_2017, type EventSeed } from './events';
@@ -64,13 +64,12 @@ for (const event of EVENTS) {
  * and the relief each received. Deterministic per person; inserted a chunk of people at a time.
  */
 export async function seedVictims(db: Database, people: number, logger: Logger): Promise<void> {
-  const provinceOf = householdProvinces();
   const tick = progress(logger, 'disaster.victims', people);
   for (let start = 0; start < people; start += CHUNK) {
     const victims: unknown[][] = [];
     const assistance: unknown[][] = [];
     for (let index = start; index < Math.min(start + CHUNK, people); index++) {
-      const provinceCode = provinceOf(index);
+      const provinceCode = provinceOfPerson(index);
       const events = EVENTS_BY_PROVINCE.get(provinceCode);
       if (!events) continue;
       const random = createRandom(`disaster:victim:${index}`);
@@ -79,7 +78,7 @@ export async function seedVictims(db: Database, people: number, logger: Logger):
         if (!demo && !random.chance(event.victimRate)) continue;
         const victimId = `${event.id}-P${index}`;
         const registeredOn = demo ? DEMO_VICTIM.registeredOn : registrationDay(random, event);
-        victims.push([victimId, event.id, nationalIdOf(index, provinceCode), provinceCode, registeredOn, true]);
+        victims.push([victimId, event.id, personAt(index).nationalId, provinceCode, registeredOn, true]);
         const relief = demo ? DEMO_RELIEF : reliefFor(random, event, registeredOn);
         relief.forEach((r, n) => assistance.push([`${victimId}-${n + 1}`, victimId, r.kind, r.amountBaht, r.providedOn, r.agency, true]));
       }
@@ -88,29 +87,6 @@ export async function seedVictims(db: Database, people: number, logger: Logger):
     await bulkInsert(db, 'assistance', ['id', 'victim_id', 'kind', 'amount_baht', 'provided_on', 'agency_code', 'synthetic'], assistance);
     tick(Math.min(start + CHUNK, people));
   }
-}
-
-/**
- * A person's province without building the person: the house code starts with it, and a household's members are
- * consecutive, so each household is looked up once. Far cheaper than `personAt` for a million people.
- */
-function householdProvinces(): (index: number) => string {
-  let household = -1;
-  let provinceCode = '';
-  return (index) => {
-    if (householdOf(index) !== household) {
-      household = householdOf(index);
-      provinceCode = houseIdOf(household).slice(0, 2);
-    }
-    return provinceCode;
-  };
-}
-
-/** The victim's national ID, checking that the shortcut of `householdProvinces` still agrees with `personAt`. */
-function nationalIdOf(index: number, provinceCode: string): string {
-  const person = personAt(index);
-  if (person.provinceCode !== provinceCode) throw new Error(`person ${index} lives in ${person.provinceCode}, not ${provinceCode}`);
-  return person.nationalId;
 }
 
 /** Victims register within two weeks of the start, and not after the event ends (or the reference date). */

@@ -1,26 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { composeSupergraph, createLogger, hubDatasets, lintClassification, people, prepareDomainDatabase, provinces } from '@govhub/shared';
-import { createTestDatabase, postGraphQL, startTestSubgraph, type TestDatabase, type TestSubgraph } from '@govhub/shared/dist/testing';
+import { useTestSubgraph } from '@govhub/shared/dist/testing';
 import { disaster } from '../index';
 
 const POPULATION = 3000;
 const SURAT_THANI_VICTIM = '8410100555669';
 
-let database: TestDatabase;
-let subgraph: TestSubgraph;
-
-beforeAll(async () => {
-  database = await createTestDatabase('disaster');
-  subgraph = await startTestSubgraph(disaster, database.url, { people: POPULATION });
-});
-
-afterAll(async () => {
-  await subgraph?.stop();
-  await database?.drop();
-});
-
-const query = (text: string, variables?: Record<string, unknown>) => postGraphQL(subgraph.url, text, variables);
+const subgraph = useTestSubgraph(disaster, { people: POPULATION });
+const { query, statementsFor } = subgraph;
 
 const ENTITIES = `query ($representations: [_Any!]!) { _entities(representations: $representations) {
   ... on Province { code activeWarnings { id hazard status province { code } } disasterEvents { id provinces { code } }
@@ -29,14 +17,6 @@ const ENTITIES = `query ($representations: [_Any!]!) { _entities(representations
 
 const provinceRefs = (codes: string[]) => codes.map((code) => ({ __typename: 'Province', code }));
 const personRefs = (ids: string[]) => ids.map((nationalId) => ({ __typename: 'Person', nationalId }));
-
-/** Statements the subgraph issues to answer one request. */
-async function statementsFor(text: string, variables: Record<string, unknown>) {
-  const before = subgraph.db.statementCount;
-  const response = await query(text, variables);
-  expect(response.errors).toBeUndefined();
-  return { response, statements: subgraph.db.statementCount - before };
-}
 
 describe('disaster subgraph: figures from the seeds', () => {
   it('reports 26 agencies studied, 12 linked and 106 related databases (003:L3365, L820), with the 3-year plan', async () => {

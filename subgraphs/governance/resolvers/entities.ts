@@ -1,11 +1,6 @@
-import { loadPresent, requirePage } from '@govhub/shared';
+import { loadPresent, requirePage, truncatedPercent } from '@govhub/shared';
 import type { Resolvers } from '../generated';
 import { MINISTRY_SQL, type AgencyRow, type MinistryRow, type SurveyCountsRow } from '../loaders';
-
-/** Truncates (never rounds) to two decimals, as the seeds report percentages (72/81 = 88.88). */
-export function truncatedPercent(part: number, whole: number): number {
-  return whole === 0 ? 0 : Math.floor((part * 10000) / whole) / 100;
-}
 
 function present<T>(value: T | null, what: string): T {
   if (value === null) throw new Error(`dangling reference: ${what}`);

@@ -1,5 +1,6 @@
 import type { Resolvers } from '../generated';
 import { entities } from './entities';
+import { people } from './people';
 import { Query } from './query';
 
-export const resolvers: Resolvers = { Query, ...entities };
+export const resolvers: Resolvers = { Query, ...entities, ...people };

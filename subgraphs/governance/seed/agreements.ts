@@ -11,27 +11,41 @@ export interface HubAgreement {
   consumer: string;
   datasets: string[];
   purposes: string[];
+  /** Sensitive fields the agreement names ('Type.field' or 'Type.*'); null names none. */
+  fields: string[] | null;
   approvedOn: string;
   signedOn: string;
   validUntil: string | null;
 }
 
 /**
- * Agreements the seeds do not contain but the demo needs (CONTRACT.md section 6): DOPA reads welfare and health
- * data for WELFARE_ELIGIBILITY. Marked synthetic.
+ * Agreements the seeds do not contain but the demo needs (CONTRACT.md section 6): DOPA reads the registry, welfare,
+ * health, business, farmer and disaster-assistance data for WELFARE_ELIGIBILITY. Marked synthetic.
  */
 export const HUB_AGREEMENTS: HubAgreement[] = [
   {
     id: 'HUB-0001', provider: 'DOPA', consumer: 'DOPA', datasets: ['dopa.civil-registry', 'dopa.house-registration'],
-    purposes: ['WELFARE_ELIGIBILITY', 'IDENTITY_VERIFICATION'], approvedOn: '2017-03-01', signedOn: '2017-03-15', validUntil: null,
+    purposes: ['WELFARE_ELIGIBILITY', 'IDENTITY_VERIFICATION'], fields: null, approvedOn: '2017-03-01', signedOn: '2017-03-15', validUntil: null,
   },
   {
     id: 'HUB-0002', provider: 'CGD', consumer: 'DOPA', datasets: ['cgd.low-income-register'],
-    purposes: ['WELFARE_ELIGIBILITY'], approvedOn: '2017-09-01', signedOn: '2017-09-20', validUntil: '2030-12-31',
+    purposes: ['WELFARE_ELIGIBILITY'], fields: ['Person.lowIncomeRegistration', 'LowIncomeRegistration.*'], approvedOn: '2017-09-01', signedOn: '2017-09-20', validUntil: '2030-12-31',
   },
   {
     id: 'HUB-0003', provider: 'NHSO', consumer: 'DOPA', datasets: ['nhso.health-coverage'],
-    purposes: ['WELFARE_ELIGIBILITY'], approvedOn: '2017-09-01', signedOn: '2017-10-02', validUntil: '2030-12-31',
+    purposes: ['WELFARE_ELIGIBILITY'], fields: ['Person.healthCoverage', 'HealthCoverage.scheme'], approvedOn: '2017-09-01', signedOn: '2017-10-02', validUntil: '2030-12-31',
+  },
+  {
+    id: 'HUB-0004', provider: 'DBD', consumer: 'DOPA', datasets: ['dbd.juristic-persons'],
+    purposes: ['WELFARE_ELIGIBILITY'], fields: null, approvedOn: '2017-09-01', signedOn: '2017-10-02', validUntil: '2030-12-31',
+  },
+  {
+    id: 'HUB-0005', provider: 'DOAE', consumer: 'DOPA', datasets: ['doae.farmer-register'],
+    purposes: ['WELFARE_ELIGIBILITY'], fields: null, approvedOn: '2017-09-01', signedOn: '2017-10-02', validUntil: '2030-12-31',
+  },
+  {
+    id: 'HUB-0006', provider: 'DDPM', consumer: 'DOPA', datasets: ['ddpm.disaster-assistance', 'ddpm.disaster-victims'],
+    purposes: ['WELFARE_ELIGIBILITY'], fields: null, approvedOn: '2017-11-01', signedOn: '2017-11-15', validUntil: '2030-12-31',
   },
 ];
 
@@ -47,9 +61,9 @@ export async function seedAgreements(db: Database): Promise<void> {
       ...annex.map((a) => [annexId(a.no), a.no, 'DOPA', a.consumer, a.approvedOn, a.signedOn, null, false]),
       ...HUB_AGREEMENTS.map((a) => [a.id, null, a.provider, a.consumer, a.approvedOn, a.signedOn, a.validUntil, true]),
     ]);
-  await bulkInsert(db, 'agreement_dataset', ['agreement_id', 'dataset_id'], [
-    ...annex.map((a) => [annexId(a.no), 'dopa.civil-registry']),
-    ...HUB_AGREEMENTS.flatMap((a) => a.datasets.map((dataset) => [a.id, dataset])),
+  await bulkInsert(db, 'agreement_dataset', ['agreement_id', 'dataset_id', 'fields'], [
+    ...annex.map((a) => [annexId(a.no), 'dopa.civil-registry', null]),
+    ...HUB_AGREEMENTS.flatMap((a) => a.datasets.map((dataset) => [a.id, dataset, a.fields])),
   ]);
   await bulkInsert(db, 'agreement_purpose', ['agreement_id', 'purpose_code'], [
     ...annex.map((a) => [annexId(a.no), 'IDENTITY_VERIFICATION']),

@@ -1,20 +1,8 @@
-import { createTestDatabase, postGraphQL, startTestSubgraph, type TestDatabase, type TestSubgraph } from '@govhub/shared/dist/testing';
+import { useTestSubgraph } from '@govhub/shared/dist/testing';
 import { governance } from '../index';
 
-let database: TestDatabase;
-let subgraph: TestSubgraph;
-
-beforeAll(async () => {
-  database = await createTestDatabase('governance');
-  subgraph = await startTestSubgraph(governance, database.url);
-});
-
-afterAll(async () => {
-  await subgraph?.stop();
-  await database?.drop();
-});
-
-const query = (text: string, variables?: Record<string, unknown>) => postGraphQL(subgraph.url, text, variables);
+const subgraph = useTestSubgraph(governance);
+const { query } = subgraph;
 
 describe('governance subgraph', () => {
   it('publishes the survey totals as stated, and the computed ones beside them (003:L515)', async () => {
@@ -87,6 +75,6 @@ describe('governance subgraph', () => {
     await prepareDomainDatabase(governance, subgraph.db, { people: 300, logger: createLogger('test') });
     const { data } = await query('{ catalogSummary { computed { datasets } } agreements { id } }');
     expect(data?.catalogSummary.computed.datasets).toBe(2812);
-    expect(data?.agreements).toHaveLength(148);
+    expect(data?.agreements).toHaveLength(151);
   });
 });

@@ -1,12 +1,8 @@
+import { truncatedPercent } from '@govhub/shared';
 import type { ProvincegeoLayersArgs, Resolvers } from '../generated';
 import type { CodeRef, GeoLayerRow } from '../loaders';
 
 const NGIS_PORTAL = 'https://ngis.go.th';
-
-/** Truncates (never rounds) to two decimals, as the seeds report percentages (131/179 = 73.18). */
-function truncatedPercent(part: number, whole: number): number {
-  return whole === 0 ? 0 : Math.floor((part * 10000) / whole) / 100;
-}
 
 function matches(layer: GeoLayerRow, { theme, useLevel, status }: Partial<ProvincegeoLayersArgs>): boolean {
   return (!theme || layer.theme === theme) && (!useLevel || layer.useLevel === useLevel) && (!status || layer.status === status);

@@ -5,23 +5,11 @@ import {
   agencies, composeSupergraph, createLogger, Database, fieldClassification, hubDatasets, lintClassification, migrate,
   prepareDomainDatabase, provinces,
 } from '@govhub/shared';
-import { createTestDatabase, postGraphQL, startTestSubgraph, type TestDatabase, type TestSubgraph } from '@govhub/shared/dist/testing';
+import { createTestDatabase, useTestSubgraph } from '@govhub/shared/dist/testing';
 import { resources } from '../index';
 
-let database: TestDatabase;
-let subgraph: TestSubgraph;
-
-beforeAll(async () => {
-  database = await createTestDatabase('resources');
-  subgraph = await startTestSubgraph(resources, database.url);
-});
-
-afterAll(async () => {
-  await subgraph?.stop();
-  await database?.drop();
-});
-
-const query = (text: string, variables?: Record<string, unknown>) => postGraphQL(subgraph.url, text, variables);
+const subgraph = useTestSubgraph(resources);
+const { query } = subgraph;
 const SDL = readFileSync(join(__dirname, '..', 'schema.graphql'), 'utf8');
 
 interface Layer {
@@ -44,12 +32,10 @@ async function readAllLayers(): Promise<Layer[]> {
   }
 }
 
-/** Statements a request issues against the subgraph's database. */
+/** Statements a request issues against the subgraph's database, with the data it answered. */
 async function statementsFor(text: string, variables: Record<string, unknown>): Promise<{ count: number; data: any }> {
-  const before = subgraph.db.statementCount;
-  const { data, errors } = await query(text, variables);
-  expect(errors).toBeUndefined();
-  return { count: subgraph.db.statementCount - before, data };
+  const { response, statements } = await subgraph.statementsFor(text, variables);
+  return { count: statements, data: response.data };
 }
 
 const PROVINCE_ENTITIES = `query ($representations: [_Any!]!) { _entities(representations: $representations) {

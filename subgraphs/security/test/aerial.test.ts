@@ -1,4 +1,5 @@
-import { plannedArea, truncatedPercent, wholeAreaRange } from '../aerial';
+import { truncatedPercent } from '@govhub/shared';
+import { plannedArea, wholeAreaRange } from '../aerial';
 
 // 003:L3239 and L3241, as of 1 Nov 2560
 const FLOWN = { km2: 19626.82, percent: 68.2 };

@@ -1,4 +1,4 @@
-import { createTestDatabase, postGraphQL, startTestSubgraph, type TestDatabase, type TestSubgraph } from '@govhub/shared/dist/testing';
+import { useTestSubgraph } from '@govhub/shared/dist/testing';
 import { join } from 'node:path';
 import { agencies, createLogger, Database, migrate, personAt, prepareDomainDatabase, provinces } from '@govhub/shared';
 import { security } from '../index';
@@ -7,8 +7,6 @@ import { BORDER_PROVINCES, INCIDENT_COUNT, TIP_COUNT } from '../seed/incidents';
 
 const PEOPLE = 3000;
 
-let database: TestDatabase;
-let subgraph: TestSubgraph;
 let seedMs: number;
 /** What the seed should have enrolled: person i's record, or null. */
 let expectedRecords: (IdentityRecordSeed | null)[];
@@ -26,25 +24,22 @@ async function timedSeed(url: string): Promise<number> {
   }
 }
 
-beforeAll(async () => {
-  database = await createTestDatabase('security');
-  seedMs = await timedSeed(database.url);
-  subgraph = await startTestSubgraph(security, database.url, { people: PEOPLE });
+const subgraph = useTestSubgraph(security, {
+  people: PEOPLE,
+  beforeStart: async (url) => {
+    seedMs = await timedSeed(url);
+  },
+});
+const { query } = subgraph;
+
+beforeAll(() => {
   expectedRecords = Array.from({ length: PEOPLE }, (_, i) => identityRecordAt(i));
 });
 
-afterAll(async () => {
-  await subgraph?.stop();
-  await database?.drop();
-});
-
-const query = (text: string, variables?: Record<string, unknown>) => postGraphQL(subgraph.url, text, variables);
-
 /** Runs a request and returns its response with the number of SQL statements it cost. */
 async function counted(text: string, variables?: Record<string, unknown>) {
-  const before = subgraph.db.statementCount;
-  const response = await query(text, variables);
-  return { ...response, statements: subgraph.db.statementCount - before };
+  const { response, statements } = await subgraph.statementsFor(text, variables);
+  return { ...response, statements };
 }
 
 const ENTITIES = `query($representations: [_Any!]!) { _entities(representations: $representations) {

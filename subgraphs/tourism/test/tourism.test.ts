@@ -1,31 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { agencies, businesses, composeSupergraph, people, provinces } from '@govhub/shared';
-import { createTestDatabase, postGraphQL, startTestSubgraph, type TestDatabase, type TestSubgraph } from '@govhub/shared/dist/testing';
+import { createTestDatabase, startTestSubgraph, useTestSubgraph, type TestSubgraph } from '@govhub/shared/dist/testing';
 import { tourism } from '../index';
 
 const PEOPLE = 300;
 
-let database: TestDatabase;
-let subgraph: TestSubgraph;
-
-beforeAll(async () => {
-  database = await createTestDatabase('tourism');
-  subgraph = await startTestSubgraph(tourism, database.url, { people: PEOPLE });
-});
-
-afterAll(async () => {
-  await subgraph?.stop();
-  await database?.drop();
-});
-
-const query = (text: string, variables?: Record<string, unknown>) => postGraphQL(subgraph.url, text, variables);
+const subgraph = useTestSubgraph(tourism, { people: PEOPLE });
+const { query } = subgraph;
 
 /** Runs an operation and counts the SQL statements it cost. */
 async function counted(text: string, variables?: Record<string, unknown>) {
-  const before = subgraph.db.statementCount;
-  const response = await query(text, variables);
-  return { ...response, statements: subgraph.db.statementCount - before };
+  const { response, statements } = await subgraph.statementsFor(text, variables);
+  return { ...response, statements };
 }
 
 const entities = (selection: string) =>

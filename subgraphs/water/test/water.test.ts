@@ -3,30 +3,16 @@ import { join } from 'node:path';
 import {
   agencies, composeSupergraph, createLogger, Database, hubDatasets, migrate, prepareDomainDatabase, provinces,
 } from '@govhub/shared';
-import { createTestDatabase, postGraphQL, startTestSubgraph, type TestDatabase, type TestSubgraph } from '@govhub/shared/dist/testing';
+import { createTestDatabase, useTestSubgraph } from '@govhub/shared/dist/testing';
 import { water } from '../index';
 
-let database: TestDatabase;
-let subgraph: TestSubgraph;
-
-beforeAll(async () => {
-  database = await createTestDatabase('water');
-  subgraph = await startTestSubgraph(water, database.url);
-});
-
-afterAll(async () => {
-  await subgraph?.stop();
-  await database?.drop();
-});
-
-const query = (text: string, variables?: Record<string, unknown>) => postGraphQL(subgraph.url, text, variables);
+const subgraph = useTestSubgraph(water);
+const { query } = subgraph;
 
 /** Runs `text` and returns its data and how many SQL statements it took. */
 async function counted(text: string, variables?: Record<string, unknown>) {
-  const before = subgraph.db.statementCount;
-  const { data, errors } = await query(text, variables);
-  expect(errors).toBeUndefined();
-  return { data, statements: subgraph.db.statementCount - before };
+  const { response, statements } = await subgraph.statementsFor(text, variables);
+  return { data: response.data, statements };
 }
 
 const expectBadInput = async (text: string) => {

@@ -1,0 +1,41 @@
+import type { Grant, Identity } from '@govhub/shared';
+import type { ExchangeLogEntry } from './exchangeLog';
+import type { Release } from './releases';
+
+/**
+ * One log entry per subject and dataset of a response, listing the fields released and the grant they were
+ * released under. Security-domain data (SECRET) is logged but withheld from the subject's own view of the log.
+ */
+export function exchangeLogEntries(
+  releases: readonly Release[],
+  identity: Identity,
+  grants: Readonly<Record<string, Grant>>,
+  requestId: string,
+  at: Date = new Date(),
+): ExchangeLogEntry[] {
+  const grouped = new Map<string, { release: Release; fields: Set<string> }>();
+  for (const release of releases) {
+    const key = `${release.subject ?? release.subjectRef}|${release.dataset}`;
+    const group = grouped.get(key) ?? { release, fields: new Set<string>() };
+    group.fields.add(release.coordinate);
+    grouped.set(key, group);
+  }
+  return [...grouped.values()].map(({ release, fields }) => {
+    const grant = grants[release.dataset];
+    return {
+      at: at.toISOString(),
+      requestId,
+      consumer: identity.agency,
+      officer: identity.sub,
+      purpose: identity.purpose,
+      basis: grant?.basis ?? 'dry-run',
+      agreementId: grant?.basis === 'agreement' ? grant.agreementId : null,
+      subject: release.subject,
+      subjectRef: release.subjectRef,
+      dataset: release.dataset,
+      classification: release.classification,
+      fields: [...fields].sort(),
+      withheldFromSubject: release.classification === 'SECRET',
+    };
+  });
+}

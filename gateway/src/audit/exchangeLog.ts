@@ -1,0 +1,143 @@
+import { createHash } from 'node:crypto';
+import { bulkInsert, type Database, type Queryable } from '@govhub/shared';
+
+/** One release of personal (or higher) data: who read what about whom, why, under which agreement. */
+export interface ExchangeLogEntry {
+  at: string;
+  requestId: string;
+  consumer: string | null;
+  officer: string | null;
+  purpose: string | null;
+  /** Why it was released; `dry-run` when the hub only reported a denial (authorization dry-run mode). */
+  basis: 'agreement' | 'consent' | 'self' | 'clearance' | 'dry-run';
+  agreementId: string | null;
+  subject: string | null;
+  subjectRef: string | null;
+  dataset: string;
+  classification: string;
+  fields: string[];
+  withheldFromSubject: boolean;
+}
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** Each entry's hash covers the previous hash and every field of the entry: editing or deleting one breaks the chain. */
+export function chainHash(previous: string, entry: ExchangeLogEntry): string {
+  const canonical = JSON.stringify([
+    entry.at, entry.requestId, entry.consumer, entry.officer, entry.purpose, entry.basis, entry.agreementId,
+    entry.subject, entry.subjectRef, entry.dataset, entry.classification, entry.fields, entry.withheldFromSubject,
+  ]);
+  return createHash('sha256').update(previous).update(canonical).digest('hex');
+}
+
+const COLUMNS = [
+  'at', 'request_id', 'consumer_code', 'officer', 'purpose_code', 'basis', 'agreement_id', 'subject', 'subject_ref',
+  'dataset_id', 'classification', 'fields', 'withheld_from_subject', 'prev_hash', 'hash',
+];
+
+interface Pending {
+  entries: ExchangeLogEntry[];
+  done(error?: unknown): void;
+}
+
+const UNIQUE_VIOLATION = '23505';
+
+/**
+ * The central exchange log (สารบรรณกลาง), written durably before a response with personal data leaves the
+ * gateway. Concurrent requests are committed together (group commit) in one INSERT that extends the hash chain
+ * from the head this writer knows; `prev_hash` is unique, so if another gateway replica extended the chain first
+ * the insert fails as a whole, and is retried from the new head. One round trip per batch.
+ */
+export class ExchangeLog {
+  private queue: Pending[] = [];
+  private flushing = false;
+  private head: string | null = null;
+
+  constructor(private readonly db: Database) {}
+
+  append(entries: ExchangeLogEntry[]): Promise<void> {
+    if (entries.length === 0) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      this.queue.push({ entries, done: (error) => (error ? reject(error) : resolve()) });
+      if (!this.flushing) void this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    this.flushing = true;
+    while (this.queue.length > 0) {
+      const batch = this.queue.splice(0);
+      try {
+        await this.write(batch.flatMap((pending) => pending.entries));
+        for (const pending of batch) pending.done();
+      } catch (error) {
+        this.head = null;
+        for (const pending of batch) pending.done(error);
+      }
+    }
+    this.flushing = false;
+  }
+
+  private async write(entries: ExchangeLogEntry[], attempts = 5): Promise<void> {
+    this.head ??= await currentHead(this.db);
+    const { rows, last } = chained(this.head, entries);
+    try {
+      await bulkInsert(this.db, 'governance.exchange_log', COLUMNS, rows, { onConflict: 'error' });
+      this.head = last;
+    } catch (error) {
+      if ((error as { code?: string }).code !== UNIQUE_VIOLATION || attempts <= 1) throw error;
+      this.head = null;
+      await this.write(entries, attempts - 1);
+    }
+  }
+}
+
+async function currentHead(db: Queryable): Promise<string> {
+  const [last] = await db.query<{ hash: string }>('SELECT hash FROM governance.exchange_log ORDER BY seq DESC LIMIT 1');
+  return last?.hash ?? GENESIS_HASH;
+}
+
+function chained(head: string, entries: ExchangeLogEntry[]): { rows: unknown[][]; last: string } {
+  let previous = head;
+  const rows = entries.map((entry) => {
+    const hash = chainHash(previous, entry);
+    const row = [
+      entry.at, entry.requestId, entry.consumer, entry.officer, entry.purpose, entry.basis, entry.agreementId, entry.subject,
+      entry.subjectRef, entry.dataset, entry.classification, entry.fields, entry.withheldFromSubject, previous, hash,
+    ];
+    previous = hash;
+    return row;
+  });
+  return { rows, last: previous };
+}
+
+export interface ChainVerification {
+  entries: number;
+  /** The first entry whose hash does not follow from its predecessor, if any. */
+  brokenAt: { seq: number; reason: string } | null;
+}
+
+/** Walks the whole chain in order (`npx govhub audit verify`). */
+export async function verifyChain(db: Database, pageSize = 5_000): Promise<ChainVerification> {
+  let previous = GENESIS_HASH;
+  let after = 0;
+  let count = 0;
+  for (;;) {
+    const rows = await db.query<ExchangeLogEntry & { seq: number; prevHash: string; hash: string }>(
+      `SELECT seq::int, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, request_id AS "requestId",
+              consumer_code AS consumer, officer, purpose_code AS purpose, basis, agreement_id AS "agreementId", subject,
+              subject_ref AS "subjectRef", dataset_id AS dataset, classification, fields,
+              withheld_from_subject AS "withheldFromSubject", prev_hash AS "prevHash", hash
+         FROM governance.exchange_log WHERE seq > $1 ORDER BY seq LIMIT $2`,
+      [after, pageSize],
+    );
+    for (const row of rows) {
+      if (row.prevHash !== previous) return { entries: count, brokenAt: { seq: row.seq, reason: 'does not follow the previous entry (one was removed or reordered)' } };
+      if (chainHash(previous, row) !== row.hash) return { entries: count, brokenAt: { seq: row.seq, reason: 'its content was changed after it was written' } };
+      previous = row.hash;
+      after = row.seq;
+      count++;
+    }
+    if (rows.length < pageSize) return { entries: count, brokenAt: null };
+  }
+}

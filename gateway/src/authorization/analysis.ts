@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import { Kind, print, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import type { Decisions } from './decide';
+import { filterOperation, operationRequirements, type FilteredOperation } from './filter';
+import { inlineOperation } from './operation';
+import type { AuthorizationRules, Requirement } from './rules';
+import { withSubjectKeys } from '../audit/releases';
+
+/** The caller-independent part of authorizing an operation: its inlined form and every requirement it touches. */
+export interface OperationAnalysis {
+  operation: OperationDefinitionNode;
+  requirements: Requirement[];
+}
+
+/** The operation to execute: filtered, with the ids the exchange log needs (see audit/releases). */
+export interface FilteredDocument extends FilteredOperation {
+  document: DocumentNode;
+  /** Hash of the filtered document: the gateway's plan cache key must follow the document it plans. */
+  queryHash: string;
+}
+
+/**
+ * Caches the analysis per operation and the filtered document per (operation, decisions): callers of the same
+ * shape share the work, and the cost of authorization stays small on a hot path.
+ */
+export class AuthorizationCache {
+  private readonly analyses = new BoundedCache<OperationAnalysis | null>(2_000);
+  private readonly filtered = new BoundedCache<FilteredDocument>(10_000);
+
+  analyse(schema: GraphQLSchema, rules: AuthorizationRules, document: DocumentNode, queryHash: string, operationName: string | null): OperationAnalysis | null {
+    return this.analyses.get(`${queryHash}:${operationName ?? ''}`, schema, () => {
+      const operation = inlineOperation(document, operationName);
+      return operation ? { operation, requirements: operationRequirements(schema, rules, operation) } : null;
+    });
+  }
+
+  filter(schema: GraphQLSchema, rules: AuthorizationRules, analysis: OperationAnalysis, key: string, decisions: Decisions): FilteredDocument {
+    return this.filtered.get(`${key}:${decisions.signature}`, schema, () => {
+      const filtered = filterOperation(schema, rules, analysis.operation, decisions);
+      const result = { ...filtered, operation: withSubjectKeys(schema, filtered.operation) };
+      const document: DocumentNode = { kind: Kind.DOCUMENT, definitions: [result.operation] };
+      return { ...result, document, queryHash: createHash('sha256').update(print(document)).digest('hex') };
+    });
+  }
+}
+
+/** A small LRU keyed per schema, so a new supergraph never serves an analysis of the old one. */
+class BoundedCache<V> {
+  private readonly entries = new Map<string, V>();
+  private schema: GraphQLSchema | null = null;
+  constructor(private readonly capacity: number) {}
+
+  get(key: string, schema: GraphQLSchema, compute: () => V): V {
+    if (schema !== this.schema) {
+      this.entries.clear();
+      this.schema = schema;
+    }
+    if (this.entries.has(key)) {
+      const value = this.entries.get(key) as V;
+      this.entries.delete(key);
+      this.entries.set(key, value);
+      return value;
+    }
+    const value = compute();
+    this.entries.set(key, value);
+    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
+    return value;
+  }
+}

@@ -1,0 +1,122 @@
+import type { ApolloServerPlugin, GraphQLResponse } from '@apollo/server';
+import { HeaderMap } from '@apollo/server';
+import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { AuthorizationCache } from '../authorization/analysis';
+import { decide, type GrantSource, type PolicyRegistry } from '../authorization/decide';
+import type { Removal } from '../authorization/filter';
+import { nullRemovedFields, stripAddedTypename, UNAUTHORIZED, unauthorizedErrors } from '../authorization/response';
+import type { AuthorizationRules } from '../authorization/rules';
+import type { HubContext } from '../context';
+import { exchangeLogEntries } from '../audit/entries';
+import type { ExchangeLog } from '../audit/exchangeLog';
+import { releasesIn, stripSubjectKeys } from '../audit/releases';
+
+/** Apollo Router's options: filter (default), reject the whole operation, or dry run (report, filter nothing). */
+export type AuthorizationMode = 'filter' | 'reject' | 'dry-run';
+/** Where denials are reported: `errors` (default), `extensions` (so clients do not throw), or not at all. */
+export type DenialReporting = 'errors' | 'extensions' | 'disabled';
+
+export interface AuthorizationOptions {
+  mode: AuthorizationMode;
+  reporting: DenialReporting;
+  requireAuthentication: boolean;
+  policies: PolicyRegistry;
+  grants: GrantSource;
+  /** The rules read from the supergraph behind this API schema. */
+  rulesFor(schema: GraphQLSchema): AuthorizationRules | undefined;
+  /** Where releases of personal data are recorded; without it nothing personal can be logged, so none is released. */
+  exchangeLog: ExchangeLog | null;
+}
+
+const LOG_UNAVAILABLE = {
+  message: 'The exchange log could not be written, so no data was released',
+  extensions: { code: 'EXCHANGE_LOG_UNAVAILABLE' },
+};
+
+/**
+ * The heart of the hub: decides every field of the operation for this caller, removes what they may not see before
+ * planning (so no subgraph is asked for it), and answers each removed field with null and one error.
+ */
+export function authorizationPlugin(options: AuthorizationOptions): ApolloServerPlugin<HubContext> {
+  const cache = new AuthorizationCache();
+  return {
+    async requestDidStart() {
+      let removals: readonly Removal[] = [];
+      let denials: GraphQLFormattedError[] = [];
+      let nothingLeft = false;
+      let addedTypename = false;
+      // Other plugins may refuse the request after this one has analysed it (a bad national ID): only a request
+      // that went on to execute (or was answered here) gets denials, nulls and log entries.
+      let answered = false;
+      return {
+        async didResolveOperation(requestContext) {
+          const { contextValue, schema, request } = requestContext;
+          if (options.requireAuthentication && contextValue.identity.kind === 'anonymous') {
+            throw new GraphQLError('This hub requires a token', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+          }
+          const rules = options.rulesFor(schema);
+          if (!rules) throw new Error('no authorization rules for the loaded supergraph');
+          const queryHash = requestContext.queryHash;
+          const analysis = cache.analyse(schema, rules, requestContext.document, queryHash, requestContext.operationName);
+          if (!analysis) return;
+          const decisions = await decide(analysis.requirements, contextValue.identity, options.policies, options.grants);
+          contextValue.grants = decisions.grants;
+          const filtered = cache.filter(schema, rules, analysis, `${queryHash}:${requestContext.operationName ?? ''}`, decisions);
+          denials = unauthorizedErrors(filtered.removals, request.variables);
+          if (options.mode === 'dry-run') return;
+          if (options.mode === 'reject' && denials.length > 0) {
+            throw new GraphQLError(UNAUTHORIZED.message, {
+              extensions: { code: UNAUTHORIZED.code, paths: denials.map((denial) => denial.path), http: { status: 403 } },
+            });
+          }
+          removals = filtered.removals;
+          nothingLeft = filtered.empty;
+          addedTypename = filtered.addedTypename;
+          // The gateway plans and caches by document and queryHash: both must be the filtered ones (STACK.md).
+          Object.assign(requestContext, { document: filtered.document, operation: filtered.operation, queryHash: filtered.queryHash });
+        },
+
+        async executionDidStart() {
+          answered = true;
+        },
+
+        async responseForOperation(requestContext): Promise<GraphQLResponse | null> {
+          if (!nothingLeft) return null;
+          answered = true;
+          return {
+            http: { status: undefined, headers: new HeaderMap() },
+            body: { kind: 'single', singleResult: { data: nullRemovedFields({}, removals, requestContext.request.variables) } },
+          };
+        },
+
+        async willSendResponse({ response, request, schema, operation, contextValue }) {
+          if (response.body.kind !== 'single' || !answered) return;
+          const result = response.body.singleResult;
+          if (options.mode === 'dry-run') {
+            if (denials.length) result.extensions = { ...result.extensions, authorization: { dryRun: true, denied: denials.map((d) => d.path) } };
+          } else if (removals.length > 0) {
+            result.data = nullRemovedFields(result.data as Record<string, unknown> | null | undefined, removals, request.variables);
+            if (addedTypename) stripAddedTypename(result.data);
+            if (denials.length > 0 && options.reporting === 'extensions') result.extensions = { ...result.extensions, authorizationErrors: denials };
+            else if (denials.length > 0 && options.reporting === 'errors') result.errors = [...denials, ...(result.errors ?? [])];
+          }
+          const data = result.data as Record<string, unknown> | null | undefined;
+          const rules = options.rulesFor(schema);
+          if (!data || !operation || !rules) return;
+          const releases = releasesIn(schema, rules, operation, data, request.variables);
+          stripSubjectKeys(data);
+          if (releases.length === 0) return;
+          try {
+            if (!options.exchangeLog) throw new Error('no exchange log is configured');
+            await options.exchangeLog.append(exchangeLogEntries(releases, contextValue.identity, contextValue.grants, contextValue.requestId));
+          } catch (error) {
+            contextValue.logger.error({ message: (error as Error).message }, 'exchange log write failed; response withheld');
+            result.data = null;
+            result.errors = [LOG_UNAVAILABLE];
+            response.http.status = 503;
+          }
+        },
+      };
+    },
+  };
+}
