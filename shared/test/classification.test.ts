@@ -41,3 +41,30 @@ describe('classification lint (deny by default)', () => {
     expect(supergraphSdl).toContain('@classified(level: INTERNAL)');
   });
 });
+
+describe('shared fields', () => {
+  const person = (level: string) => `${HEADER}
+    type Query { ok: String @classified(level: PUBLIC) }
+    type Person @key(fields: "nationalId") { nationalId: ID! @classified(level: ${level}, dataset: "dopa.civil-registry") }`;
+
+  it('composes when every subgraph classifies a shared key alike', () => {
+    expect(() => composeSupergraph([
+      { name: 'a', url: 'http://127.0.0.1:1/a', sdl: person('PERSONAL') },
+      { name: 'b', url: 'http://127.0.0.1:1/b', sdl: person('PERSONAL').replace('ok: String', 'other: String') },
+    ])).not.toThrow();
+  });
+
+  it('refuses a subgraph that classifies a shared field differently (it could weaken another\'s field)', () => {
+    try {
+      composeSupergraph([
+        { name: 'a', url: 'http://127.0.0.1:1/a', sdl: person('PERSONAL') },
+        { name: 'b', url: 'http://127.0.0.1:1/b', sdl: person('INTERNAL').replace('ok: String', 'other: String') },
+      ]);
+      throw new Error('composition should have failed');
+    } catch (error) {
+      expect((error as CompositionError).issues).toEqual([
+        expect.objectContaining({ subgraph: 'b', code: 'INCONSISTENT_CLASSIFICATION', message: expect.stringContaining('Person.nationalId') }),
+      ]);
+    }
+  });
+});

@@ -1,6 +1,6 @@
 import { composeServices } from '@apollo/composition';
-import { parse } from 'graphql';
-import { lintClassification } from './classification';
+import { Kind, parse, type DocumentNode } from 'graphql';
+import { fieldClassification, lintClassification } from './classification';
 
 export interface SubgraphSource {
   name: string;
@@ -44,6 +44,7 @@ export function composeSupergraph(subgraphs: readonly SubgraphSource[]): Compose
       return null;
     }
   });
+  issues.push(...inconsistentClassifications(services.filter((service) => service !== null)));
   if (issues.length > 0) throw new CompositionError(issues);
   const result = composeServices(services.filter((service) => service !== null));
   if (result.errors) {
@@ -52,4 +53,34 @@ export function composeSupergraph(subgraphs: readonly SubgraphSource[]): Compose
     );
   }
   return { supergraphSdl: result.supergraphSdl, hints: result.hints.map((hint) => hint.toString()) };
+}
+
+/**
+ * A field several subgraphs define (an entity key, a shared value type) must carry the same classification in
+ * each: composition would otherwise keep one of them, and a new subgraph could weaken another's field.
+ */
+function inconsistentClassifications(services: readonly { name: string; typeDefs: DocumentNode }[]): CompositionIssue[] {
+  const seen = new Map<string, { subgraph: string; label: string }>();
+  const issues: CompositionIssue[] = [];
+  for (const { name, typeDefs } of services) {
+    for (const definition of typeDefs.definitions) {
+      if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.OBJECT_TYPE_EXTENSION) continue;
+      for (const field of definition.fields ?? []) {
+        const classification = fieldClassification(field);
+        if (!classification) continue;
+        const coordinate = `${definition.name.value}.${field.name.value}`;
+        const label = `${classification.level}${classification.dataset ? ` (${classification.dataset})` : ''}`;
+        const first = seen.get(coordinate);
+        if (!first) seen.set(coordinate, { subgraph: name, label });
+        else if (first.label !== label) {
+          issues.push({
+            subgraph: name,
+            code: 'INCONSISTENT_CLASSIFICATION',
+            message: `[${name}] ${coordinate} is classified ${label}, but ${first.label} in ${first.subgraph}: a shared field has one classification`,
+          });
+        }
+      }
+    }
+  }
+  return issues;
 }
