@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 import '../noTelemetry';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
