@@ -4,7 +4,21 @@ import { GraphQLError } from 'graphql';
 import { FORWARDED_IDENTITY_HEADER, signForwardedIdentity, type SigningKey } from '@govhub/shared';
 import type { HubContext } from './context';
 
-const signedIdentity = new WeakMap<HubContext, Promise<string>>();
+/** Signed identities are reused for 30 s (they live 60 s): callers of the same shape share one signature. */
+const REUSE_MS = 30_000;
+const signed = new Map<string, { token: Promise<string>; until: number }>();
+
+function signedFor(context: HubContext, key: SigningKey): Promise<string> {
+  const { identity, grants } = context;
+  const shape = JSON.stringify([key.kid, identity.kind, identity.sub, identity.agency, identity.purpose, [...identity.scopes].sort(), grants]);
+  const now = Date.now();
+  const cached = signed.get(shape);
+  if (cached && cached.until > now) return cached.token;
+  if (signed.size > 10_000) signed.clear();
+  const token = signForwardedIdentity({ ...identity, grants }, key);
+  signed.set(shape, { token, until: now + REUSE_MS });
+  return token;
+}
 
 /**
  * Calls one subgraph over HTTP. Each call carries the request id and the caller's identity with the grants the
@@ -24,12 +38,7 @@ export class HubDataSource extends RemoteGraphQLDataSource<HubContext> {
     if (!('requestId' in context)) return;
     const hub = context as HubContext;
     request.http?.headers.set('x-request-id', hub.requestId);
-    let token = signedIdentity.get(hub);
-    if (!token) {
-      token = signForwardedIdentity({ ...hub.identity, requestId: hub.requestId, grants: hub.grants }, this.identityKey);
-      signedIdentity.set(hub, token);
-    }
-    request.http?.headers.set(FORWARDED_IDENTITY_HEADER, await token);
+    request.http?.headers.set(FORWARDED_IDENTITY_HEADER, await signedFor(hub, this.identityKey));
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<HubContext>): Promise<GatewayGraphQLResponse> {

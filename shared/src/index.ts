@@ -29,3 +29,4 @@ export * from './subgraph/server';
 export * from './auth/forwarded';
 export * from './auth/identity';
 export * from './auth/keys';
+export * from './auth/verifiedCache';

@@ -3,7 +3,7 @@ import {
   createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify,
   type JSONWebKeySet, type JWTVerifyGetKey,
 } from 'jose';
-import { identityFromClaims, type Identity } from '@govhub/shared';
+import { identityFromClaims, VerifiedTokenCache, type Identity } from '@govhub/shared';
 
 /** Where the public keys that sign callers' tokens come from. */
 export type KeySource = { jwks: JSONWebKeySet } | { file: string } | { url: string };
@@ -30,16 +30,20 @@ export type TokenVerifier = (token: string) => Promise<Identity>;
 
 export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
   const keys = keyResolver(options.keys);
+  // Only successes are cached, each until its token expires (plus the skew) or for a minute at most.
+  const verified = new VerifiedTokenCache<Identity>();
   return async (token) => {
     try {
-      const { payload } = await jwtVerify(token, keys, {
-        issuer: options.issuer,
-        audience: options.audience,
-        algorithms: ALLOWED_ALGORITHMS,
-        clockTolerance: CLOCK_SKEW_SECONDS,
-        requiredClaims: ['exp', 'sub'],
+      return await verified.get(token, async () => {
+        const { payload } = await jwtVerify(token, keys, {
+          issuer: options.issuer,
+          audience: options.audience,
+          algorithms: ALLOWED_ALGORITHMS,
+          clockTolerance: CLOCK_SKEW_SECONDS,
+          requiredClaims: ['exp', 'sub'],
+        });
+        return { value: identityFromClaims(payload, options.scopeClaim), expiresAt: (payload.exp as number) + CLOCK_SKEW_SECONDS };
       });
-      return identityFromClaims(payload, options.scopeClaim);
     } catch (error) {
       throw new AuthenticationError(reasonOf(error));
     }

@@ -22,7 +22,16 @@ export interface Decisions {
   signature: string;
 }
 
-export const requirementKey = (requirement: Requirement): string => JSON.stringify(requirement);
+const keys = new WeakMap<Requirement, string>();
+/** A requirement's identity; rules are built once per supergraph, so each key is computed once. */
+export function requirementKey(requirement: Requirement): string {
+  let key = keys.get(requirement);
+  if (key === undefined) {
+    key = JSON.stringify(requirement);
+    keys.set(requirement, key);
+  }
+  return key;
+}
 
 /** Evaluates each distinct requirement once (policies may be async), then answers synchronously. */
 export async function decide(

@@ -1,6 +1,7 @@
 import { createLocalJWKSet, jwtVerify, SignJWT, type JSONWebKeySet } from 'jose';
 import { readScopes, type Identity } from './identity';
 import { SIGNING_ALGORITHM, type SigningKey } from './keys';
+import { VerifiedTokenCache } from './verifiedCache';
 
 /**
  * Why a dataset's personal data may be released to this caller, decided by the gateway:
@@ -15,7 +16,6 @@ export type Grant =
 
 /** The identity the gateway forwards to subgraphs, with the grants it decided. */
 export interface ForwardedIdentity extends Identity {
-  requestId: string;
   grants: Record<string, Grant>;
 }
 
@@ -31,7 +31,6 @@ export function signForwardedIdentity(identity: ForwardedIdentity, key: SigningK
     purpose: identity.purpose,
     scope: [...identity.scopes],
     grants: identity.grants,
-    rid: identity.requestId,
   }).setProtectedHeader({ alg: SIGNING_ALGORITHM, kid: key.kid });
   if (identity.sub) jwt.setSubject(identity.sub);
   return jwt.setIssuer(ISSUER).setAudience(AUDIENCE).setIssuedAt().setExpirationTime('60s').sign(key.privateKey);
@@ -42,16 +41,18 @@ export type ForwardedIdentityVerifier = (token: string) => Promise<ForwardedIden
 /** Verifies the gateway's signature with its published public keys; anything else is refused. */
 export function forwardedIdentityVerifier(gatewayKeys: JSONWebKeySet): ForwardedIdentityVerifier {
   const keys = createLocalJWKSet(gatewayKeys);
-  return async (token) => {
-    const { payload } = await jwtVerify(token, keys, { issuer: ISSUER, audience: AUDIENCE, algorithms: [SIGNING_ALGORITHM], clockTolerance: 5 });
-    return {
-      kind: payload.kind as ForwardedIdentity['kind'],
-      sub: payload.sub ?? null,
-      agency: (payload.agency as string | null) ?? null,
-      purpose: (payload.purpose as string | null) ?? null,
-      scopes: readScopes(payload.scope),
-      requestId: String(payload.rid ?? ''),
-      grants: (payload.grants as Record<string, Grant>) ?? {},
-    };
-  };
+  const verified = new VerifiedTokenCache<ForwardedIdentity>();
+  return (token) =>
+    verified.get(token, async () => {
+      const { payload } = await jwtVerify(token, keys, { issuer: ISSUER, audience: AUDIENCE, algorithms: [SIGNING_ALGORITHM], clockTolerance: 5 });
+      const identity: ForwardedIdentity = {
+        kind: payload.kind as ForwardedIdentity['kind'],
+        sub: payload.sub ?? null,
+        agency: (payload.agency as string | null) ?? null,
+        purpose: (payload.purpose as string | null) ?? null,
+        scopes: readScopes(payload.scope),
+        grants: (payload.grants as Record<string, Grant>) ?? {},
+      };
+      return { value: identity, expiresAt: payload.exp };
+    });
 }

@@ -48,7 +48,7 @@ export function fullAccessIdentity(): ForwardedIdentity {
     grants[dataset.id] = dataset.classification === 'SECRET' ? { basis: 'clearance' } : { basis: 'agreement', agreementId: 'TEST', fields: null };
   }
   return {
-    kind: 'agency', sub: 'test-harness', agency: 'TEST', purpose: 'TESTING', requestId: 'test',
+    kind: 'agency', sub: 'test-harness', agency: 'TEST', purpose: 'TESTING',
     scopes: new Set(['agency', 'personal:read', 'sensitive:read', 'security:need-to-know']), grants,
   };
 }
