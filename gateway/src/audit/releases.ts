@@ -104,15 +104,6 @@ export function releasesIn(
   return releases;
 }
 
-/** Removes the subject keys the hub added, everywhere in the data. */
-export function stripSubjectKeys(value: unknown): void {
-  if (Array.isArray(value)) for (const item of value) stripSubjectKeys(item);
-  else if (value && typeof value === 'object') {
-    delete (value as Record<string, unknown>)[SUBJECT_ALIAS];
-    for (const child of Object.values(value)) stripSubjectKeys(child);
-  }
-}
-
 /** A field asked about one person by national ID (`identityRecord(nationalId: ...)`) is about that person. */
 function subjectArgument(field: FieldNode, variables: Record<string, unknown>): string | null {
   const argument = field.arguments?.find((arg) => arg.name.value === SUBJECT_KEY);

@@ -70,12 +70,12 @@ function nullInside(value: unknown, items: readonly boolean[], level: number, pa
   return false;
 }
 
-/** Removes the `__typename` the filter added for its own use, everywhere in the data. */
-export function stripAddedTypename(value: unknown): void {
+/** Removes keys the hub added to the operation for its own use (type names, subjects), everywhere in the data. */
+export function stripInternalKeys(value: unknown, keys: readonly string[]): void {
   if (Array.isArray(value)) {
-    for (const item of value) stripAddedTypename(item);
+    for (const item of value) stripInternalKeys(item, keys);
   } else if (value && typeof value === 'object') {
-    delete (value as Data)[TYPENAME_ALIAS];
-    for (const child of Object.values(value)) stripAddedTypename(child);
+    for (const key of keys) delete (value as Data)[key];
+    for (const child of Object.values(value)) stripInternalKeys(child, keys);
   }
 }

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
-  Database, defaultDataDir, ensureDatabase, projectRoot, startEmbeddedPostgres, withDatabase,
+  Database, defaultDataDir, ensureDatabase, isAlive, projectRoot, startEmbeddedPostgres, withDatabase,
   type EmbeddedPostgresServer,
 } from '@govhub/shared';
 import { devSigningKey, mintToken } from '../auth/devKeys';
@@ -64,15 +64,6 @@ async function hubDatabase(): Promise<{ url: string; stop(): Promise<void> }> {
   }
   const server: EmbeddedPostgresServer = await startEmbeddedPostgres({ dataDir });
   return { url: await ensureDatabase(server.url, 'govhub'), stop: () => server.stop() };
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function fail(message: string): number {

@@ -71,7 +71,7 @@ async function main(): Promise<void> {
           children.set(name, child);
           const url = await childReady(name, child);
           child.on('exit', (code, signal) => {
-            if (!stopping) logger.error({ domain: name, code, signal }, `subgraph ${name} exited; its fields answer with errors until it is back`);
+            if (!stopping && !options.seedOnly) logger.error({ domain: name, code, signal }, `subgraph ${name} exited; its fields answer with errors until it is back`);
           });
           return [name, url] as const;
         }),

@@ -4,12 +4,13 @@ import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'gr
 import { AuthorizationCache } from '../authorization/analysis';
 import { decide, type GrantSource, type PolicyRegistry } from '../authorization/decide';
 import type { Removal } from '../authorization/filter';
-import { nullRemovedFields, stripAddedTypename, UNAUTHORIZED, unauthorizedErrors } from '../authorization/response';
+import { nullRemovedFields, stripInternalKeys, UNAUTHORIZED, unauthorizedErrors } from '../authorization/response';
+import { TYPENAME_ALIAS } from '../authorization/filter';
 import type { AuthorizationRules } from '../authorization/rules';
 import type { HubContext } from '../context';
 import { exchangeLogEntries } from '../audit/entries';
 import type { ExchangeLog } from '../audit/exchangeLog';
-import { releasesIn, stripSubjectKeys } from '../audit/releases';
+import { releasesIn, SUBJECT_ALIAS } from '../audit/releases';
 
 /** Apollo Router's options: filter (default), reject the whole operation, or dry run (report, filter nothing). */
 export type AuthorizationMode = 'filter' | 'reject' | 'dry-run';
@@ -96,7 +97,6 @@ export function authorizationPlugin(options: AuthorizationOptions): ApolloServer
             if (denials.length) result.extensions = { ...result.extensions, authorization: { dryRun: true, denied: denials.map((d) => d.path) } };
           } else if (removals.length > 0) {
             result.data = nullRemovedFields(result.data as Record<string, unknown> | null | undefined, removals, request.variables);
-            if (addedTypename) stripAddedTypename(result.data);
             if (denials.length > 0 && options.reporting === 'extensions') result.extensions = { ...result.extensions, authorizationErrors: denials };
             else if (denials.length > 0 && options.reporting === 'errors') result.errors = [...denials, ...(result.errors ?? [])];
           }
@@ -104,7 +104,7 @@ export function authorizationPlugin(options: AuthorizationOptions): ApolloServer
           const rules = options.rulesFor(schema);
           if (!data || !operation || !rules) return;
           const releases = releasesIn(schema, rules, operation, data, request.variables);
-          stripSubjectKeys(data);
+          stripInternalKeys(data, addedTypename ? [SUBJECT_ALIAS, TYPENAME_ALIAS] : [SUBJECT_ALIAS]);
           if (releases.length === 0) return;
           try {
             if (!options.exchangeLog) throw new Error('no exchange log is configured');

@@ -118,7 +118,8 @@ async function stopOrphan(dataDir: string, logger?: Logger): Promise<void> {
   if (existsSync(pidFile)) unlinkSync(pidFile);
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process with this pid exists (signal 0 checks without signalling). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
