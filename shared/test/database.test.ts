@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Database } from '../src/db/database';
@@ -13,13 +13,16 @@ beforeAll(async () => {
   database = await createTestDatabase('shared');
   db = new Database({ url: database.url, schema: 'demo' });
 });
+const dirs: string[] = [];
 afterAll(async () => {
   await db?.close();
   await database?.drop();
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
 function migrationsDir(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'migrations-'));
+  dirs.push(dir);
   for (const [name, sql] of Object.entries(files)) writeFileSync(join(dir, name), sql);
   return dir;
 }
