@@ -7,7 +7,7 @@ import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastif
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import {
-  createLogger, Database, GATEWAY_PORT, isProduction,
+  createLogger, Database, DOMAINS, GATEWAY_PORT, isProduction,
   type Grant, type Logger, type SigningKey, type SubgraphSource,
 } from '@govhub/shared';
 import { registerAuthentication } from './auth/authenticate';
@@ -26,6 +26,8 @@ import { nationalIdArgumentsPlugin } from './plugins/nationalIds';
 import { registerHealthRoutes } from './routes/health';
 import { graphqlShapedHttpErrors } from './routes/httpErrors';
 import { StaticSupergraphManager } from './supergraph/staticSupergraph';
+import { SubgraphRegistry } from './registry/registry';
+import { RegistrySupergraphManager } from './registry/registrySupergraph';
 
 export interface HubGatewayOptions {
   subgraphs: readonly SubgraphSource[];
@@ -54,6 +56,11 @@ export interface RunningGateway {
   port: number;
   app: FastifyInstance;
   stop(): Promise<void>;
+}
+
+/** The lead agency owns each built-in subgraph in the registry. */
+function builtInOwners(): Record<string, string> {
+  return Object.fromEntries(Object.values(DOMAINS).map((domain) => [domain.name, domain.lead]));
 }
 
 const NO_GRANTS: GrantSource = { agreementFor: () => null, hasConsent: () => false };
@@ -89,10 +96,17 @@ export async function startHubGateway(options: HubGatewayOptions): Promise<Runni
   const exchangeLog = db ? new ExchangeLog(db) : null;
   await agreements?.start(options.databaseUrl as string);
 
+  // With a database the supergraph comes from the registry (the built-in subgraphs registered at start) and follows
+  // every publish without a restart; without one it is composed once from the given subgraphs.
+  const registry = db ? new SubgraphRegistry(db) : null;
+  await registry?.registerBuiltIns(options.subgraphs, builtInOwners());
+  const supergraphManager = registry
+    ? new RegistrySupergraphManager(registry, options.databaseUrl as string, logger)
+    : new StaticSupergraphManager(options.subgraphs, logger);
   const rulesBySchema = new WeakMap<GraphQLSchema, AuthorizationRules>();
   let supergraphLoaded = false;
   const gateway = new ApolloGateway({
-    supergraphSdl: new StaticSupergraphManager(options.subgraphs, logger),
+    supergraphSdl: supergraphManager,
     buildService: ({ name, url }) => new HubDataSource(name, url ?? '', identityKey),
     logger,
   });
@@ -134,10 +148,11 @@ export async function startHubGateway(options: HubGatewayOptions): Promise<Runni
   });
   await apollo.start();
 
-  registerHealthRoutes(app, [
-    { name: 'supergraph', check: () => supergraphLoaded },
-    ...(db ? [{ name: 'database', check: () => db.ping() }] : []),
-  ]);
+  registerHealthRoutes(
+    app,
+    [{ name: 'supergraph', check: () => supergraphLoaded }, ...(db ? [{ name: 'database', check: () => db.ping() }] : [])],
+    () => (supergraphManager instanceof RegistrySupergraphManager ? { supergraph: supergraphManager.status } : {}),
+  );
   if (devKey && !isProduction()) {
     app.get('/.well-known/jwks.json', async () => ({ keys: [devKey.publicJwk] }));
   }

@@ -1,0 +1,81 @@
+import type { SupergraphManager, SupergraphSdlHook } from '@apollo/gateway';
+import { Client } from 'pg';
+import { composeSupergraph, type Logger } from '@govhub/shared';
+import { loadableSupergraph } from '../authorization/rules';
+import type { SubgraphRegistry } from './registry';
+
+type HookOptions = Parameters<SupergraphSdlHook>[0];
+
+export interface SupergraphStatus {
+  /** The versions the live supergraph was composed from (`name@version`). */
+  live: string[];
+  /** Why the latest registry state could not be loaded, while the last good supergraph keeps serving. */
+  lastError: string | null;
+}
+
+/**
+ * The supergraph from the registry, kept current without a restart: every change is announced by PostgreSQL
+ * NOTIFY (with polling as a fallback); the gateway swaps the new supergraph in atomically while in-flight requests
+ * finish on the old one. A registry state that does not compose keeps the last good supergraph, and says why.
+ */
+export class RegistrySupergraphManager implements SupergraphManager {
+  readonly status: SupergraphStatus = { live: [], lastError: null };
+  private listener: Client | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private reloading: Promise<void> = Promise.resolve();
+  /** The registry state that failed last, so a broken state is reported once, not at every poll. */
+  private failed = '';
+
+  constructor(
+    private readonly registry: SubgraphRegistry,
+    private readonly databaseUrl: string,
+    private readonly logger: Logger,
+    private readonly pollMs = 5_000,
+  ) {}
+
+  async initialize({ update }: HookOptions): Promise<{ supergraphSdl: string; cleanup(): Promise<void> }> {
+    const first = await this.compose();
+    if (!first) throw new Error(`the registry's subgraphs do not compose: ${this.status.lastError}`);
+    this.listener = new Client({ connectionString: this.databaseUrl });
+    this.listener.on('error', (error) => this.logger.warn({ message: error.message }, 'registry listener lost; polling continues'));
+    this.listener.on('notification', () => this.reload(update));
+    await this.listener.connect();
+    await this.listener.query('LISTEN govhub_registry_changed');
+    this.timer = setInterval(() => this.reload(update), this.pollMs);
+    this.timer.unref();
+    return {
+      supergraphSdl: first,
+      cleanup: async () => {
+        if (this.timer) clearInterval(this.timer);
+        await this.listener?.end().catch(() => undefined);
+      },
+    };
+  }
+
+  private reload(update: HookOptions['update']): void {
+    this.reloading = this.reloading.then(async () => {
+      const sdl = await this.compose();
+      if (sdl) update(sdl);
+    });
+  }
+
+  /** The loadable supergraph of the registry's current versions; null when they did not change or do not compose. */
+  private async compose(): Promise<string | null> {
+    try {
+      const subgraphs = await this.registry.current();
+      const versions = subgraphs.map((subgraph) => `${subgraph.name}@${subgraph.version}`);
+      if ((this.status.live.length && versions.join() === this.status.live.join()) || versions.join() === this.failed) return null;
+      this.failed = versions.join();
+      const { supergraphSdl } = composeSupergraph(subgraphs);
+      this.failed = '';
+      this.status.live = versions;
+      this.status.lastError = null;
+      this.logger.info({ subgraphs: versions }, 'supergraph composed from the registry');
+      return loadableSupergraph(supergraphSdl);
+    } catch (error) {
+      this.status.lastError = (error as Error).message;
+      this.logger.error({ message: this.status.lastError }, 'registry state not loaded; the last good supergraph keeps serving');
+      return null;
+    }
+  }
+}
