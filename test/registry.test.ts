@@ -89,3 +89,75 @@ it('keeps the last good supergraph when the registry holds a version that does n
   expect(errors).toBeUndefined();
   expect(data?.province.schoolCount).toBe(100);
 });
+
+describe('the admin API', () => {
+  const obec = () => hub.as({ agency: 'OBEC', sub: 'obec-officer', scope: ['agency', 'registry:publish'] });
+  const admin = async (path: string, headers: Record<string, string>, body?: object) => {
+    const response = await fetch(hub.url.replace('/graphql', `/admin/subgraphs${path}`), {
+      method: body ? 'POST' : 'GET',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, any> };
+  };
+
+  it('publishes for the owner, refuses another agency and a failing check, and rolls back', async () => {
+    const ok = await admin('/education/publish', await obec(), { url: education.url, sdl: EDUCATION(CLASSIFIED) });
+    expect(ok.status).toBe(201);
+    expect(ok.body.version).toBeGreaterThan(1);
+
+    const stranger = await admin('/education/publish', await hub.as({ agency: 'TAT', sub: 'tat-1', scope: ['agency', 'registry:publish'] }),
+      { url: education.url, sdl: EDUCATION(CLASSIFIED) });
+    expect(stranger.status).toBe(403);
+    expect(stranger.body.errors[0].message).toContain('belongs to OBEC');
+
+    const noScope = await admin('/education/publish', await hub.as({ agency: 'OBEC', sub: 'x', scope: ['agency'] }), { url: education.url, sdl: EDUCATION(CLASSIFIED) });
+    expect(noScope.status).toBe(403);
+
+    const unclassified = await admin('/education/check', await obec(), { url: education.url, sdl: EDUCATION('schoolCount: Int') });
+    expect(unclassified.body).toEqual({ ok: false, errors: [expect.objectContaining({ code: 'UNCLASSIFIED_FIELD', message: expect.stringContaining('Province.schoolCount') })] });
+
+    const metadata = await admin('/education/publish', await obec(), { url: 'http://169.254.169.254/latest/', sdl: EDUCATION(CLASSIFIED) });
+    expect(metadata.status).toBe(422);
+    expect(metadata.body.errors).toEqual([expect.objectContaining({ code: 'ROUTING_URL' })]);
+
+    const history = await admin('/education/history', await obec());
+    const versions = history.body.versions as { version: number; publishedBy: string }[];
+    expect(versions.map((v) => v.version)).toEqual([ok.body.version, 2, 1].filter((v, i, all) => all.indexOf(v) === i));
+
+    const rollback = await admin('/education/rollback', await obec(), { to: 1 });
+    expect(rollback.status).toBe(201);
+    expect(rollback.body).toMatchObject({ rolledBackTo: 1, version: ok.body.version + 1 });
+
+    const list = await admin('', await obec());
+    expect(list.body.subgraphs).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'education', owner: 'OBEC', version: ok.body.version + 1 })]));
+  });
+
+  it('needs a token to read the registry', async () => {
+    expect((await admin('', {})).status).toBe(403);
+  });
+});
+
+describe('npx govhub subgraph', () => {
+  it('lists, checks and shows history through the admin API', async () => {
+    const { execFile } = await import('node:child_process');
+    const { writeFileSync, mkdtempSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const cli = join(__dirname, '..', 'gateway', 'bin', 'govhub.js');
+    const token = (await hub.as({ agency: 'OBEC', sub: 'obec-officer', scope: ['agency', 'registry:publish'] })).authorization.replace('Bearer ', '');
+    const run = (...args: string[]) => new Promise<{ code: number; stdout: string }>((resolve) => {
+      execFile(process.execPath, [cli, 'subgraph', ...args], { env: { ...process.env, GOVHUB_URL: hub.url.replace('/graphql', ''), GOVHUB_TOKEN: token } },
+        (error, stdout) => resolve({ code: error ? (error as { code?: number }).code ?? 1 : 0, stdout }));
+    });
+    const list = await run('list');
+    expect(list.code).toBe(0);
+    expect(JSON.parse(list.stdout).subgraphs.map((s: { name: string }) => s.name)).toContain('citizen');
+    const schema = join(mkdtempSync(join(tmpdir(), 'schema-')), 'education.graphql');
+    writeFileSync(schema, EDUCATION('schoolCount: Int'));
+    const check = await run('check', '--name', 'education', '--schema', schema, '--url', education.url);
+    expect(check.code).toBe(1);
+    expect(JSON.parse(check.stdout)).toMatchObject({ ok: false, errors: [expect.objectContaining({ code: 'UNCLASSIFIED_FIELD' })] });
+    expect((await run('history', 'education')).code).toBe(0);
+  });
+});

@@ -28,6 +28,8 @@ import { graphqlShapedHttpErrors } from './routes/httpErrors';
 import { StaticSupergraphManager } from './supergraph/staticSupergraph';
 import { SubgraphRegistry } from './registry/registry';
 import { RegistrySupergraphManager } from './registry/registrySupergraph';
+import { allowedSubgraphHosts } from './registry/checks';
+import { registerAdminRoutes } from './routes/admin';
 
 export interface HubGatewayOptions {
   subgraphs: readonly SubgraphSource[];
@@ -120,7 +122,7 @@ export async function startHubGateway(options: HubGatewayOptions): Promise<Runni
 
   const app = Fastify({ bodyLimit: 1024 * 1024 });
   app.setErrorHandler(graphqlShapedHttpErrors(logger));
-  registerAuthentication(app, verify, ['/graphql']);
+  registerAuthentication(app, verify, (path) => path === '/graphql' || path.startsWith('/admin/'));
   const apollo = new ApolloServer<HubContext>({
     gateway,
     includeStacktraceInErrorResponses: !isProduction(),
@@ -157,6 +159,7 @@ export async function startHubGateway(options: HubGatewayOptions): Promise<Runni
     app.get('/.well-known/jwks.json', async () => ({ keys: [devKey.publicJwk] }));
   }
   app.get('/.well-known/gateway-jwks.json', async () => ({ keys: [identityKey.publicJwk] }));
+  if (registry) registerAdminRoutes(app, registry, allowedSubgraphHosts());
   await app.register(fastifyApollo(apollo), {
     path: '/graphql',
     context: async (request) => {

@@ -12,11 +12,11 @@ declare module 'fastify' {
  * Verifies the caller's token before GraphQL sees the request. No token is anonymous (public data only); a token
  * that is present but bad is HTTP 401 UNAUTHENTICATED and never falls back to anonymous.
  */
-export function registerAuthentication(app: FastifyInstance, verify: TokenVerifier, paths: readonly string[]): void {
+export function registerAuthentication(app: FastifyInstance, verify: TokenVerifier, protects: (path: string) => boolean): void {
   app.decorateRequest('identity', null as unknown as Identity);
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     request.identity = ANONYMOUS;
-    if (!paths.includes(request.url.split('?')[0])) return;
+    if (!protects(request.url.split('?')[0])) return;
     try {
       const token = bearerToken(request.headers.authorization);
       if (token !== undefined) request.identity = await verify(token);

@@ -13,9 +13,12 @@ import { verifyChain } from '../audit/exchangeLog';
  * `npx govhub <command>`:
  *   token --sub ID [--scope "S1 S2"] [--agency CODE] [--purpose CODE] [--ttl 15m]   a development token, alone on stdout
  *   audit verify                                                                   check the exchange log's hash chain
+ *   subgraph list | history NAME | check|publish --name N --schema FILE --url URL | rollback NAME --to V
+ *     (the registry's admin API on GOVHUB_URL, default http://localhost:4000, with the token in GOVHUB_TOKEN)
  */
 const USAGE = `usage: govhub token --sub ID [--scope "S1 S2"] [--agency CODE] [--purpose CODE] [--ttl 15m]
-       govhub audit verify`;
+       govhub audit verify
+       govhub subgraph list | history NAME | check --name N --schema FILE --url URL | publish ... | rollback NAME --to V`;
 
 async function token(args: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -71,9 +74,38 @@ function fail(message: string): number {
   return 2;
 }
 
+/** The registry commands call the gateway's admin API: the same checks and permissions as any other client. */
+async function subgraph(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args, allowPositionals: true,
+    options: { name: { type: 'string' }, schema: { type: 'string' }, url: { type: 'string' }, to: { type: 'string' } },
+  });
+  const [action, name] = positionals;
+  const base = `${(process.env.GOVHUB_URL ?? 'http://localhost:4000').replace(/\/$/, '')}/admin/subgraphs`;
+  const call = async (path: string, body?: object): Promise<number> => {
+    const response = await fetch(`${base}${path}`, {
+      method: body ? 'POST' : 'GET',
+      headers: { 'content-type': 'application/json', ...(process.env.GOVHUB_TOKEN ? { authorization: `Bearer ${process.env.GOVHUB_TOKEN}` } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const result = (await response.json()) as { ok?: boolean };
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    // A failed check is a failure for scripts and CI too, although the request itself succeeded.
+    return response.ok && result.ok !== false ? 0 : 1;
+  };
+  if (action === 'list') return call('');
+  if (action === 'history' && name) return call(`/${encodeURIComponent(name)}/history`);
+  if (action === 'rollback' && name && values.to) return call(`/${encodeURIComponent(name)}/rollback`, { to: Number(values.to) });
+  if ((action === 'check' || action === 'publish') && values.name && values.schema && values.url) {
+    return call(`/${encodeURIComponent(values.name)}/${action}`, { url: values.url, sdl: readFileSync(values.schema, 'utf8') });
+  }
+  return fail(`subgraph ${positionals.join(' ')}: missing or unknown arguments`);
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'token') return token(rest);
+  if (command === 'subgraph') return subgraph(rest);
   if (command === 'audit' && rest[0] === 'verify') return auditVerify();
   return fail(command ? `unknown command: ${argv.join(' ')}` : 'no command given');
 }

@@ -25,6 +25,16 @@ export class SubgraphRegistry {
     );
   }
 
+  history(name: string): Promise<(RegisteredSubgraph & { publishedBy: string; publishedAt: string })[]> {
+    return this.db.query(
+      `SELECT v.name, s.owner_code AS owner, v.version, v.routing_url AS url, v.sdl, v.published_by AS "publishedBy",
+              to_char(v.published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "publishedAt"
+         FROM governance.subgraph_version v JOIN governance.subgraph s ON s.name = v.name
+        WHERE v.name = $1 ORDER BY v.version DESC`,
+      [name],
+    );
+  }
+
   /** Stores a new version and makes it current, in one transaction; returns the version number. */
   publish(publication: Publication): Promise<number> {
     return this.db.transaction(async (tx) => {

@@ -25,6 +25,7 @@ export class RegistrySupergraphManager implements SupergraphManager {
   private reloading: Promise<void> = Promise.resolve();
   /** The registry state that failed last, so a broken state is reported once, not at every poll. */
   private failed = '';
+  private stopped = false;
 
   constructor(
     private readonly registry: SubgraphRegistry,
@@ -46,6 +47,7 @@ export class RegistrySupergraphManager implements SupergraphManager {
     return {
       supergraphSdl: first,
       cleanup: async () => {
+        this.stopped = true;
         if (this.timer) clearInterval(this.timer);
         await this.listener?.end().catch(() => undefined);
       },
@@ -53,10 +55,13 @@ export class RegistrySupergraphManager implements SupergraphManager {
   }
 
   private reload(update: HookOptions['update']): void {
-    this.reloading = this.reloading.then(async () => {
-      const sdl = await this.compose();
-      if (sdl) update(sdl);
-    });
+    this.reloading = this.reloading
+      .then(async () => {
+        if (this.stopped) return;
+        const sdl = await this.compose();
+        if (sdl && !this.stopped) update(sdl);
+      })
+      .catch((error: Error) => this.logger.error({ message: error.message }, 'supergraph update failed; the last good one keeps serving'));
   }
 
   /** The loadable supergraph of the registry's current versions; null when they did not change or do not compose. */

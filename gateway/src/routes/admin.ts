@@ -1,0 +1,93 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Scope, type Identity } from '@govhub/shared';
+import { checkPublication } from '../registry/checks';
+import type { SubgraphRegistry } from '../registry/registry';
+
+interface Candidate {
+  url?: unknown;
+  sdl?: unknown;
+}
+
+const NAME = /^[a-z][a-z0-9-]{1,39}$/;
+
+function refuse(reply: FastifyReply, status: number, code: string, message: string, extra: object = {}) {
+  return reply.code(status).send({ errors: [{ message, extensions: { code, ...extra } }] });
+}
+
+/**
+ * The registry's admin API (the CLI is built on it). Reading needs an agency token; publishing and rolling back
+ * need `registry:publish`, and only the owning agency may touch a subgraph (a new name belongs to its first
+ * publisher's agency).
+ */
+export function registerAdminRoutes(app: FastifyInstance, registry: SubgraphRegistry, allowedHosts: readonly string[]): void {
+  const agencyOf = (request: FastifyRequest, scope: string): string | null => {
+    const identity: Identity = request.identity;
+    return identity.kind === 'agency' && identity.agency && identity.scopes.has(scope) ? identity.agency : null;
+  };
+
+  /** The caller's agency, when it may change this subgraph; otherwise the reply is sent and null returned. */
+  const owner = async (request: FastifyRequest<{ Params: { name: string } }>, reply: FastifyReply): Promise<string | null> => {
+    const agency = agencyOf(request, Scope.REGISTRY_PUBLISH);
+    if (!agency) {
+      await refuse(reply, request.identity.kind === 'anonymous' ? 401 : 403, 'FORBIDDEN', 'publishing needs an agency token with registry:publish');
+      return null;
+    }
+    if (!NAME.test(request.params.name)) {
+      await refuse(reply, 400, 'BAD_USER_INPUT', 'a subgraph name is 2 to 40 lowercase letters, digits or dashes');
+      return null;
+    }
+    const current = (await registry.current()).find((subgraph) => subgraph.name === request.params.name);
+    if (current && current.owner !== agency) {
+      await refuse(reply, 403, 'FORBIDDEN', `subgraph ${current.name} belongs to ${current.owner}`);
+      return null;
+    }
+    return agency;
+  };
+
+  const candidateOf = (name: string, body: Candidate | undefined) =>
+    typeof body?.url === 'string' && typeof body.sdl === 'string' ? { name, url: body.url, sdl: body.sdl } : null;
+
+  app.get('/admin/subgraphs', async (request, reply) => {
+    if (!agencyOf(request, Scope.AGENCY)) return refuse(reply, 403, 'FORBIDDEN', 'reading the registry needs an agency token');
+    return { subgraphs: (await registry.current()).map(({ sdl: _sdl, ...subgraph }) => subgraph) };
+  });
+
+  app.get<{ Params: { name: string } }>('/admin/subgraphs/:name/history', async (request, reply) => {
+    if (!agencyOf(request, Scope.AGENCY)) return refuse(reply, 403, 'FORBIDDEN', 'reading the registry needs an agency token');
+    const versions = await registry.history(request.params.name);
+    if (versions.length === 0) return refuse(reply, 404, 'NOT_FOUND', `no subgraph ${request.params.name}`);
+    return { versions: versions.map(({ sdl: _sdl, ...version }) => version) };
+  });
+
+  app.post<{ Params: { name: string }; Body: Candidate }>('/admin/subgraphs/:name/check', async (request, reply) => {
+    if (!(await owner(request, reply))) return reply;
+    const candidate = candidateOf(request.params.name, request.body);
+    if (!candidate) return refuse(reply, 400, 'BAD_USER_INPUT', 'send { "url": ..., "sdl": ... }');
+    return checkPublication(candidate, await registry.current(), allowedHosts);
+  });
+
+  app.post<{ Params: { name: string }; Body: Candidate }>('/admin/subgraphs/:name/publish', async (request, reply) => {
+    const agency = await owner(request, reply);
+    if (!agency) return reply;
+    const candidate = candidateOf(request.params.name, request.body);
+    if (!candidate) return refuse(reply, 400, 'BAD_USER_INPUT', 'send { "url": ..., "sdl": ... }');
+    const result = checkPublication(candidate, await registry.current(), allowedHosts);
+    if (!result.ok) return reply.code(422).send(result);
+    const version = await registry.publish({ ...candidate, owner: agency, publishedBy: request.identity.sub ?? agency });
+    return reply.code(201).send({ ...result, name: candidate.name, version });
+  });
+
+  app.post<{ Params: { name: string }; Body: { to?: unknown } }>('/admin/subgraphs/:name/rollback', async (request, reply) => {
+    const agency = await owner(request, reply);
+    if (!agency) return reply;
+    const target = (await registry.history(request.params.name)).find((version) => version.version === request.body?.to);
+    if (!target) return refuse(reply, 404, 'NOT_FOUND', `no version ${String(request.body?.to)} of ${request.params.name}`);
+    const result = checkPublication(target, await registry.current(), allowedHosts);
+    if (!result.ok) return reply.code(422).send(result);
+    const version = await registry.publish({
+      name: target.name, url: target.url, sdl: target.sdl, owner: agency,
+      publishedBy: `${request.identity.sub ?? agency} (rollback to v${target.version})`,
+    });
+    return reply.code(201).send({ ...result, name: target.name, version, rolledBackTo: target.version });
+  });
+}
