@@ -115,7 +115,7 @@ describe('the admin API', () => {
     expect(noScope.status).toBe(403);
 
     const unclassified = await admin('/education/check', await obec(), { url: education.url, sdl: EDUCATION('schoolCount: Int') });
-    expect(unclassified.body).toEqual({ ok: false, errors: [expect.objectContaining({ code: 'UNCLASSIFIED_FIELD', message: expect.stringContaining('Province.schoolCount') })] });
+    expect(unclassified.body).toEqual({ ok: false, errors: [expect.objectContaining({ code: 'UNCLASSIFIED_FIELD', message: expect.stringContaining('Province.schoolCount') })], warnings: [] });
 
     const metadata = await admin('/education/publish', await obec(), { url: 'http://169.254.169.254/latest/', sdl: EDUCATION(CLASSIFIED) });
     expect(metadata.status).toBe(422);
@@ -159,5 +159,36 @@ describe('npx govhub subgraph', () => {
     expect(check.code).toBe(1);
     expect(JSON.parse(check.stdout)).toMatchObject({ ok: false, errors: [expect.objectContaining({ code: 'UNCLASSIFIED_FIELD' })] });
     expect((await run('history', 'education')).code).toBe(0);
+  });
+});
+
+describe('breaking changes are judged against served operations', () => {
+  it('refuses removing a field an operation served in the last 30 days uses, naming the operation', async () => {
+    const { data } = await hub.query('query Schools { province(code: "10") { schoolCount } }');
+    expect(data?.province.schoolCount).toBe(100);
+    await until(async () => {
+      const rows = await hub.subgraphs.governance.db.query(`SELECT 1 FROM governance.operation_usage WHERE operation_name = 'Schools'`);
+      return rows.length ? true : undefined;
+    }, 8_000);
+    const token = await hub.as({ agency: 'OBEC', sub: 'obec-officer', scope: ['agency', 'registry:publish'] });
+    const withoutSchools = EDUCATION('teacherCount: Int @classified(level: PUBLIC)');
+    const response = await fetch(hub.url.replace('/graphql', '/admin/subgraphs/education/check'), {
+      method: 'POST', headers: { 'content-type': 'application/json', ...token }, body: JSON.stringify({ url: education.url, sdl: withoutSchools }),
+    });
+    const result = (await response.json()) as { ok: boolean; errors: { code: string; message: string }[] };
+    expect(result.ok).toBe(false);
+    expect(result.errors).toEqual([expect.objectContaining({ code: 'BREAKING_CHANGE_IN_USE', message: expect.stringContaining('Schools') })]);
+  }, 20_000);
+
+  it('only warns about a breaking change no served operation uses', async () => {
+    const token = await hub.as({ agency: 'OBEC', sub: 'obec-officer', scope: ['agency', 'registry:publish'] });
+    const post = (sdl: string, action: string) => fetch(hub.url.replace('/graphql', `/admin/subgraphs/education/${action}`), {
+      method: 'POST', headers: { 'content-type': 'application/json', ...token }, body: JSON.stringify({ url: education.url, sdl }),
+    }).then((r) => r.json() as Promise<{ ok: boolean; warnings: { code: string }[] }>);
+    const withLibraries = EDUCATION(`${CLASSIFIED}\n  libraryCount: Int @classified(level: PUBLIC)`);
+    expect((await post(withLibraries, 'publish')).ok).toBe(true);
+    const result = await post(EDUCATION(CLASSIFIED), 'check');
+    expect(result.ok).toBe(true);
+    expect(result.warnings).toEqual([expect.objectContaining({ code: 'BREAKING_CHANGE' })]);
   });
 });

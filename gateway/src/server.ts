@@ -30,6 +30,7 @@ import { SubgraphRegistry } from './registry/registry';
 import { RegistrySupergraphManager } from './registry/registrySupergraph';
 import { allowedSubgraphHosts } from './registry/checks';
 import { registerAdminRoutes } from './routes/admin';
+import { OperationUsage } from './registry/usage';
 
 export interface HubGatewayOptions {
   subgraphs: readonly SubgraphSource[];
@@ -101,6 +102,8 @@ export async function startHubGateway(options: HubGatewayOptions): Promise<Runni
   // With a database the supergraph comes from the registry (the built-in subgraphs registered at start) and follows
   // every publish without a restart; without one it is composed once from the given subgraphs.
   const registry = db ? new SubgraphRegistry(db) : null;
+  const usage = db ? new OperationUsage(db, logger) : null;
+  usage?.start();
   await registry?.registerBuiltIns(options.subgraphs, builtInOwners());
   const supergraphManager = registry
     ? new RegistrySupergraphManager(registry, options.databaseUrl as string, logger)
@@ -143,6 +146,7 @@ export async function startHubGateway(options: HubGatewayOptions): Promise<Runni
             grants: agreements ?? NO_GRANTS,
             rulesFor: (schema) => rulesBySchema.get(schema),
             exchangeLog,
+            usage,
           })]
         : []),
       domainErrorsPlugin(),
@@ -159,7 +163,7 @@ export async function startHubGateway(options: HubGatewayOptions): Promise<Runni
     app.get('/.well-known/jwks.json', async () => ({ keys: [devKey.publicJwk] }));
   }
   app.get('/.well-known/gateway-jwks.json', async () => ({ keys: [identityKey.publicJwk] }));
-  if (registry) registerAdminRoutes(app, registry, allowedSubgraphHosts());
+  if (registry) registerAdminRoutes(app, registry, allowedSubgraphHosts(), usage);
   await app.register(fastifyApollo(apollo), {
     path: '/graphql',
     context: async (request) => {
@@ -180,6 +184,7 @@ export async function startHubGateway(options: HubGatewayOptions): Promise<Runni
       await app.close();
       await apollo.stop();
       await agreements?.stop();
+      await usage?.stop();
       await db?.close();
     },
   };

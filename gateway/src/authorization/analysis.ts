@@ -10,6 +10,8 @@ import { withSubjectKeys } from '../audit/releases';
 export interface OperationAnalysis {
   operation: OperationDefinitionNode;
   requirements: Requirement[];
+  /** The fields it uses, `Type.field`. */
+  coordinates: string[];
 }
 
 /** The operation to execute: filtered, with the ids the exchange log needs (see audit/releases). */
@@ -30,7 +32,7 @@ export class AuthorizationCache {
   analyse(schema: GraphQLSchema, rules: AuthorizationRules, document: DocumentNode, queryHash: string, operationName: string | null): OperationAnalysis | null {
     return this.analyses.get(`${queryHash}:${operationName ?? ''}`, schema, () => {
       const operation = inlineOperation(document, operationName);
-      return operation ? { operation, requirements: operationRequirements(schema, rules, operation) } : null;
+      return operation ? { operation, ...operationRequirements(schema, rules, operation) } : null;
     });
   }
 

@@ -60,15 +60,24 @@ export function fieldRequirements(
   ];
 }
 
-/** Every requirement an operation touches, so that decisions (some async) can be made before filtering. */
-export function operationRequirements(schema: GraphQLSchema, rules: AuthorizationRules, operation: OperationDefinitionNode): Requirement[] {
+/**
+ * Every requirement an operation touches, so that decisions (some async) can be made before filtering, and every
+ * field it uses (`Type.field`), so that schema changes can be judged against served traffic.
+ */
+export function operationRequirements(
+  schema: GraphQLSchema,
+  rules: AuthorizationRules,
+  operation: OperationDefinitionNode,
+): { requirements: Requirement[]; coordinates: string[] } {
   const found: Requirement[] = [];
+  const coordinates = new Set<string>();
   const visit = (set: SelectionSetNode, parent: GraphQLCompositeType) => {
     for (const selection of set.selections) {
       if (selection.kind === Kind.FIELD) {
         const definition = fieldDefinition(parent, selection);
         if (!definition) continue;
         const named = getNamedType(definition.type);
+        coordinates.add(`${parent.name}.${selection.name.value}`);
         found.push(...fieldRequirements(schema, rules, parent, selection.name.value, named));
         if (selection.selectionSet) visit(selection.selectionSet, named as GraphQLCompositeType);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
@@ -79,7 +88,7 @@ export function operationRequirements(schema: GraphQLSchema, rules: Authorizatio
     }
   };
   visit(operation.selectionSet, rootType(schema, operation));
-  return found;
+  return { requirements: found, coordinates: [...coordinates].sort() };
 }
 
 /**

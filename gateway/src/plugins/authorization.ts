@@ -10,6 +10,7 @@ import type { AuthorizationRules } from '../authorization/rules';
 import type { HubContext } from '../context';
 import { exchangeLogEntries } from '../audit/entries';
 import type { ExchangeLog } from '../audit/exchangeLog';
+import type { OperationUsage } from '../registry/usage';
 import { releasesIn, SUBJECT_ALIAS } from '../audit/releases';
 
 /** Apollo Router's options: filter (default), reject the whole operation, or dry run (report, filter nothing). */
@@ -27,6 +28,8 @@ export interface AuthorizationOptions {
   rulesFor(schema: GraphQLSchema): AuthorizationRules | undefined;
   /** Where releases of personal data are recorded; without it nothing personal can be logged, so none is released. */
   exchangeLog: ExchangeLog | null;
+  /** Where served operations and the fields they use are counted (registry checks judge changes against them). */
+  usage?: OperationUsage | null;
 }
 
 const LOG_UNAVAILABLE = {
@@ -60,6 +63,7 @@ export function authorizationPlugin(options: AuthorizationOptions): ApolloServer
           const queryHash = requestContext.queryHash;
           const analysis = cache.analyse(schema, rules, requestContext.document, queryHash, requestContext.operationName);
           if (!analysis) return;
+          options.usage?.record({ signature: `${queryHash}:${requestContext.operationName ?? ''}`, name: requestContext.operationName, coordinates: analysis.coordinates });
           const decisions = await decide(analysis.requirements, contextValue.identity, options.policies, options.grants);
           contextValue.grants = decisions.grants;
           const filtered = cache.filter(schema, rules, analysis, `${queryHash}:${requestContext.operationName ?? ''}`, decisions);

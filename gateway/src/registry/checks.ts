@@ -1,6 +1,10 @@
+import { diff, CriticalityLevel } from '@graphql-inspector/core';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { parse } from 'graphql';
 import { CompositionError, composeSupergraph, isProduction, type SubgraphSource } from '@govhub/shared';
 import type { RegisteredSubgraph } from './registry';
 import { routingUrlProblem } from './routingUrl';
+import type { OperationUsage } from './usage';
 
 export interface CheckIssue {
   code: string;
@@ -10,6 +14,7 @@ export interface CheckIssue {
 export interface CheckResult {
   ok: boolean;
   errors: CheckIssue[];
+  warnings: CheckIssue[];
 }
 
 /** Hosts a routing URL may name although restricted: `GOVHUB_ALLOWED_SUBGRAPH_HOSTS`, plus loopback in development. */
@@ -19,11 +24,19 @@ export function allowedSubgraphHosts(env: NodeJS.ProcessEnv = process.env): stri
 }
 
 /**
- * What a publish must pass (check runs the same): a routing URL the gateway may call, and composition with every
- * other registered subgraph, which includes the hub's classification rules. Nothing is stored when one fails.
+ * What a publish must pass (check runs the same): a routing URL the gateway may call; composition with every other
+ * registered subgraph, which includes the hub's classification rules; and no breaking change (graphql-inspector,
+ * against the current version) to a field that an operation served in the last 30 days uses. A breaking change
+ * nobody uses is a warning. Nothing is stored when a check fails.
  */
-export function checkPublication(candidate: SubgraphSource, registered: readonly RegisteredSubgraph[], allowedHosts: readonly string[]): CheckResult {
+export async function checkPublication(
+  candidate: SubgraphSource,
+  registered: readonly RegisteredSubgraph[],
+  allowedHosts: readonly string[],
+  usage: OperationUsage | null,
+): Promise<CheckResult> {
   const errors: CheckIssue[] = [];
+  const warnings: CheckIssue[] = [];
   const urlProblem = routingUrlProblem(candidate.url, allowedHosts);
   if (urlProblem) errors.push({ code: 'ROUTING_URL', message: `routing URL: ${urlProblem}` });
   try {
@@ -32,5 +45,20 @@ export function checkPublication(candidate: SubgraphSource, registered: readonly
     if (!(error instanceof CompositionError)) throw error;
     errors.push(...error.issues.map(({ code, message }) => ({ code, message })));
   }
-  return { ok: errors.length === 0, errors };
+  const current = registered.find((subgraph) => subgraph.name === candidate.name);
+  if (current && errors.length === 0) {
+    const breaking = (await diff(subgraphSchema(current.sdl), subgraphSchema(candidate.sdl)))
+      .filter((change) => change.criticality.level === CriticalityLevel.Breaking && change.path);
+    const inUse = usage ? await usage.using(breaking.map((change) => change.path as string)) : new Map<string, string[]>();
+    for (const change of breaking) {
+      const operations = inUse.get(change.path as string);
+      if (operations) errors.push({ code: 'BREAKING_CHANGE_IN_USE', message: `${change.message}; used by ${operations.join(', ')}` });
+      else warnings.push({ code: 'BREAKING_CHANGE', message: `${change.message} (no operation served in the last 30 days uses it)` });
+    }
+  }
+  return { ok: errors.length === 0, errors, warnings };
+}
+
+function subgraphSchema(sdl: string) {
+  return buildSubgraphSchema({ typeDefs: parse(sdl) });
 }

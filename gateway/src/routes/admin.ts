@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Scope, type Identity } from '@govhub/shared';
 import { checkPublication } from '../registry/checks';
 import type { SubgraphRegistry } from '../registry/registry';
+import type { OperationUsage } from '../registry/usage';
 
 interface Candidate {
   url?: unknown;
@@ -19,7 +20,12 @@ function refuse(reply: FastifyReply, status: number, code: string, message: stri
  * need `registry:publish`, and only the owning agency may touch a subgraph (a new name belongs to its first
  * publisher's agency).
  */
-export function registerAdminRoutes(app: FastifyInstance, registry: SubgraphRegistry, allowedHosts: readonly string[]): void {
+export function registerAdminRoutes(
+  app: FastifyInstance,
+  registry: SubgraphRegistry,
+  allowedHosts: readonly string[],
+  usage: OperationUsage | null,
+): void {
   const agencyOf = (request: FastifyRequest, scope: string): string | null => {
     const identity: Identity = request.identity;
     return identity.kind === 'agency' && identity.agency && identity.scopes.has(scope) ? identity.agency : null;
@@ -63,7 +69,7 @@ export function registerAdminRoutes(app: FastifyInstance, registry: SubgraphRegi
     if (!(await owner(request, reply))) return reply;
     const candidate = candidateOf(request.params.name, request.body);
     if (!candidate) return refuse(reply, 400, 'BAD_USER_INPUT', 'send { "url": ..., "sdl": ... }');
-    return checkPublication(candidate, await registry.current(), allowedHosts);
+    return checkPublication(candidate, await registry.current(), allowedHosts, usage);
   });
 
   app.post<{ Params: { name: string }; Body: Candidate }>('/admin/subgraphs/:name/publish', async (request, reply) => {
@@ -71,7 +77,7 @@ export function registerAdminRoutes(app: FastifyInstance, registry: SubgraphRegi
     if (!agency) return reply;
     const candidate = candidateOf(request.params.name, request.body);
     if (!candidate) return refuse(reply, 400, 'BAD_USER_INPUT', 'send { "url": ..., "sdl": ... }');
-    const result = checkPublication(candidate, await registry.current(), allowedHosts);
+    const result = await checkPublication(candidate, await registry.current(), allowedHosts, usage);
     if (!result.ok) return reply.code(422).send(result);
     const version = await registry.publish({ ...candidate, owner: agency, publishedBy: request.identity.sub ?? agency });
     return reply.code(201).send({ ...result, name: candidate.name, version });
@@ -82,7 +88,7 @@ export function registerAdminRoutes(app: FastifyInstance, registry: SubgraphRegi
     if (!agency) return reply;
     const target = (await registry.history(request.params.name)).find((version) => version.version === request.body?.to);
     if (!target) return refuse(reply, 404, 'NOT_FOUND', `no version ${String(request.body?.to)} of ${request.params.name}`);
-    const result = checkPublication(target, await registry.current(), allowedHosts);
+    const result = await checkPublication(target, await registry.current(), allowedHosts, usage);
     if (!result.ok) return reply.code(422).send(result);
     const version = await registry.publish({
       name: target.name, url: target.url, sdl: target.sdl, owner: agency,
