@@ -1,5 +1,7 @@
 import type { Database, Logger } from '@govhub/shared';
 
+const MAX_PENDING = 10_000;
+
 export interface ServedOperation {
   signature: string;
   name: string | null;
@@ -32,7 +34,8 @@ export class OperationUsage {
   record(operation: ServedOperation): void {
     const seen = this.pending.get(operation.signature);
     if (seen) seen.served++;
-    else this.pending.set(operation.signature, { ...operation, served: 1 });
+    // Bounded between flushes: a flood of distinct operations cannot grow the gateway's memory.
+    else if (this.pending.size < MAX_PENDING) this.pending.set(operation.signature, { ...operation, served: 1 });
   }
 
   async flush(): Promise<void> {
