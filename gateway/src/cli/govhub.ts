@@ -1,23 +1,27 @@
 import '../noTelemetry';
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
-  Database, defaultDataDir, ensureDatabase, isAlive, projectRoot, startEmbeddedPostgres, withDatabase,
+  Database, defaultDataDir, ensureDatabase, isAlive, isDomainName, projectRoot, startEmbeddedPostgres, withDatabase,
   type EmbeddedPostgresServer,
 } from '@govhub/shared';
 import { devSigningKey, mintToken } from '../auth/devKeys';
 import { verifyChain } from '../audit/exchangeLog';
+import { scaffoldSubgraph } from './scaffold';
 
 /**
  * `npx govhub <command>`:
  *   token --sub ID [--scope "S1 S2"] [--agency CODE] [--purpose CODE] [--ttl 15m]   a development token, alone on stdout
  *   audit verify                                                                   check the exchange log's hash chain
+ *   subgraph new NAME [--port N]                                                  scaffold subgraphs/NAME
  *   subgraph list | history NAME | check|publish --name N --schema FILE --url URL | rollback NAME --to V
  *     (the registry's admin API on GOVHUB_URL, default http://localhost:4000, with the token in GOVHUB_TOKEN)
  */
 const USAGE = `usage: govhub token --sub ID [--scope "S1 S2"] [--agency CODE] [--purpose CODE] [--ttl 15m]
        govhub audit verify
+       govhub subgraph new NAME [--port N]
        govhub subgraph list | history NAME | check --name N --schema FILE --url URL | publish ... | rollback NAME --to V`;
 
 async function token(args: string[]): Promise<number> {
@@ -78,9 +82,10 @@ function fail(message: string): number {
 async function subgraph(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args, allowPositionals: true,
-    options: { name: { type: 'string' }, schema: { type: 'string' }, url: { type: 'string' }, to: { type: 'string' } },
+    options: { name: { type: 'string' }, schema: { type: 'string' }, url: { type: 'string' }, to: { type: 'string' }, port: { type: 'string' } },
   });
   const [action, name] = positionals;
+  if (action === 'new' && name) return newSubgraph(name, values.port ? Number(values.port) : undefined);
   const base = `${(process.env.GOVHUB_URL ?? 'http://localhost:4000').replace(/\/$/, '')}/admin/subgraphs`;
   const call = async (path: string, body?: object): Promise<number> => {
     const response = await fetch(`${base}${path}`, {
@@ -100,6 +105,31 @@ async function subgraph(args: string[]): Promise<number> {
     return call(`/${encodeURIComponent(values.name)}/${action}`, { url: values.url, sdl: readFileSync(values.schema, 'utf8') });
   }
   return fail(`subgraph ${positionals.join(' ')}: missing or unknown arguments`);
+}
+
+function agencySubgraphCount(): number {
+  return readdirSync(join(projectRoot(), 'subgraphs'), { withFileTypes: true }).filter((entry) => entry.isDirectory() && !isDomainName(entry.name)).length;
+}
+
+/** Scaffolds subgraphs/<name>, adds it to the build, generates its types, and says what to do next. */
+function newSubgraph(name: string, port = 4009 + agencySubgraphCount()): number {
+  const root = projectRoot();
+  const files = scaffoldSubgraph({ subgraphsDir: join(root, 'subgraphs'), name, port });
+  const tsconfig = JSON.parse(readFileSync(join(root, 'tsconfig.json'), 'utf8')) as { references: { path: string }[] };
+  tsconfig.references.splice(tsconfig.references.findIndex((ref) => ref.path === 'gateway'), 0, { path: `subgraphs/${name}` });
+  writeFileSync(join(root, 'tsconfig.json'), `${JSON.stringify(tsconfig, null, 2)}\n`);
+  execFileSync(process.execPath, [join(root, 'codegen', 'dist', 'generate.js'), '--only', name], { stdio: 'inherit' });
+  process.stdout.write([
+    `created subgraphs/${name} (${files.length} files), port ${port}`,
+    'next:',
+    '  npm install                                   # link the new workspace',
+    '  npm run build',
+    `  npm test -w subgraphs/${name}`,
+    `  npm start -w subgraphs/${name}                # against the hub's database (DATABASE_URL) or its own embedded one`,
+    `  npx govhub subgraph publish --name ${name} --schema subgraphs/${name}/schema.graphql --url http://127.0.0.1:${port}/`,
+    '',
+  ].join('\n'));
+  return 0;
 }
 
 async function main(argv: string[]): Promise<number> {
