@@ -4,7 +4,9 @@ import { startStandaloneServer } from '@apollo/server/standalone';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import { SubgraphRegistry } from '@govhub/gateway/dist/registry/registry';
+import { runGovhubCli } from './support/cli';
 import { startTestHub, type TestHub } from './support/hub';
+import { until } from './support/until';
 
 /** The supergraph follows the registry: a publish is live without a restart; a broken one never goes live. */
 let hub: TestHub;
@@ -45,16 +47,6 @@ async function startEducationSubgraph() {
 
 async function readiness() {
   return (await (await fetch(hub.url.replace('/graphql', '/readyz'))).json()) as { supergraph: { live: string[]; lastError: string | null } };
-}
-
-async function until<T>(probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
 }
 
 it('registers the built-in subgraphs at first start', async () => {
@@ -140,16 +132,11 @@ describe('the admin API', () => {
 
 describe('npx govhub subgraph', () => {
   it('lists, checks and shows history through the admin API', async () => {
-    const { execFile } = await import('node:child_process');
     const { writeFileSync, mkdtempSync } = await import('node:fs');
     const { join } = await import('node:path');
     const { tmpdir } = await import('node:os');
-    const cli = join(__dirname, '..', 'gateway', 'bin', 'govhub.js');
     const token = (await hub.as({ agency: 'OBEC', sub: 'obec-officer', scope: ['agency', 'registry:publish'] })).authorization.replace('Bearer ', '');
-    const run = (...args: string[]) => new Promise<{ code: number; stdout: string }>((resolve) => {
-      execFile(process.execPath, [cli, 'subgraph', ...args], { env: { ...process.env, GOVHUB_URL: hub.url.replace('/graphql', ''), GOVHUB_TOKEN: token } },
-        (error, stdout) => resolve({ code: error ? (error as { code?: number }).code ?? 1 : 0, stdout }));
-    });
+    const run = (...args: string[]) => runGovhubCli(['subgraph', ...args], { GOVHUB_URL: hub.url.replace('/graphql', ''), GOVHUB_TOKEN: token });
     const list = await run('list');
     expect(list.code).toBe(0);
     expect(JSON.parse(list.stdout).subgraphs.map((s: { name: string }) => s.name)).toContain('citizen');

@@ -1,6 +1,6 @@
 import '@govhub/shared/dist/noTelemetry';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
 import { buildASTSchema, parse } from 'graphql';
 import { generateCode } from 'mercurius-codegen';
@@ -50,9 +50,13 @@ export function subgraphDirs(root: string): string[] {
 
 async function main(): Promise<void> {
   const check = process.argv.includes('--check');
-  const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+  const option = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+  const only = option('--only');
+  // --dir: one subgraph folder outside subgraphs/ (a scaffold being tried out).
+  const single = option('--dir');
   const stale: string[] = [];
-  for (const dir of subgraphDirs(projectRoot()).filter((d) => !only || d.endsWith(`/${only}`))) {
+  const dirs = single ? [resolve(single)] : subgraphDirs(projectRoot()).filter((d) => !only || d.endsWith(`/${only}`));
+  for (const dir of dirs) {
     const target = join(dir, 'generated.ts');
     const code = await generateSubgraphTypes(dir);
     const current = existsSync(target) ? readFileSync(target, 'utf8') : '';

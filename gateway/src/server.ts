@@ -24,6 +24,7 @@ import { authorizationPlugin } from './plugins/authorization';
 import { domainErrorsPlugin } from './plugins/domainErrors';
 import { nationalIdArgumentsPlugin } from './plugins/nationalIds';
 import { registerHealthRoutes } from './routes/health';
+import { registerSchemaRoute } from './routes/schema';
 import { graphqlShapedHttpErrors } from './routes/httpErrors';
 import { StaticSupergraphManager } from './supergraph/staticSupergraph';
 import { SubgraphRegistry } from './registry/registry';
@@ -110,6 +111,7 @@ export async function startHubGateway(options: HubGatewayOptions): Promise<Runni
     : new StaticSupergraphManager(options.subgraphs, logger);
   const rulesBySchema = new WeakMap<GraphQLSchema, AuthorizationRules>();
   let supergraphLoaded = false;
+  let liveApiSchema: GraphQLSchema | null = null;
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphManager,
     buildService: ({ name, url }) => new HubDataSource(name, url ?? '', identityKey),
@@ -120,6 +122,7 @@ export async function startHubGateway(options: HubGatewayOptions): Promise<Runni
     const rules = authorizationRules(coreSupergraphSdl);
     rulesBySchema.set(apiSchema, rules);
     unenforcedGrants = grantEveryDataset(rules);
+    liveApiSchema = apiSchema;
     supergraphLoaded = true;
   });
 
@@ -162,6 +165,7 @@ export async function startHubGateway(options: HubGatewayOptions): Promise<Runni
   if (devKey && !isProduction()) {
     app.get('/.well-known/jwks.json', async () => ({ keys: [devKey.publicJwk] }));
   }
+  if (!isProduction()) registerSchemaRoute(app, () => liveApiSchema);
   app.get('/.well-known/gateway-jwks.json', async () => ({ keys: [identityKey.publicJwk] }));
   if (registry) registerAdminRoutes(app, registry, allowedSubgraphHosts(), usage);
   await app.register(fastifyApollo(apollo), {

@@ -164,6 +164,7 @@ export type RegistrationCategory =
 /** A person of the civil registry (ทะเบียนราษฎร). All persons are synthetic. */
 export type Person = {
   __typename?: "Person";
+  /** The 13-digit national ID (เลขประจำตัวประชาชน) with its mod-11 check digit: the index every domain links on. */
   nationalId: Scalars["ID"];
   titleTh: Scalars["String"];
   firstNameTh: Scalars["String"];
@@ -214,6 +215,7 @@ export type Address = {
 /** A house registration (ทะเบียนบ้าน). */
 export type HouseRegistration = {
   __typename?: "HouseRegistration";
+  /** The house ID (รหัสประจำบ้าน) of the house registration. */
   houseId: Scalars["ID"];
   address: Address;
   /** The house master (เจ้าบ้าน). */
@@ -349,6 +351,7 @@ export type Incarceration = {
 /** A service process of a government agency (กระบวนงาน). */
 export type GovernmentService = {
   __typename?: "GovernmentService";
+  /** The service's code. */
   code: Scalars["ID"];
   /** Number in the single-ID-card list (003:L2807–L2851); 35 to 47 are the hub's invented remainder of the 47. */
   no: Scalars["Int"];
@@ -370,6 +373,7 @@ export type DocumentReadiness =
 /** A document type services ask citizens for (Cabinet resolution of 4 Jul 2560). */
 export type DocumentType = {
   __typename?: "DocumentType";
+  /** The document type's code. */
   code: Scalars["ID"];
   /** Number in the list of 116 (003:L2860–L2993). */
   no: Scalars["Int"];

@@ -169,8 +169,10 @@ export type Agency = {
   code: Scalars["ID"];
 };
 
+/** A disaster event recorded by DDPM: its hazard, when it began and ended, and the provinces it struck. */
 export type DisasterEvent = {
   __typename?: "DisasterEvent";
+  /** The event's identifier. */
   id: Scalars["ID"];
   nameTh: Scalars["String"];
   nameEn: Scalars["String"];
@@ -189,6 +191,7 @@ export type DisasterEvent = {
   synthetic: Scalars["Boolean"];
 };
 
+/** A disaster event recorded by DDPM: its hazard, when it began and ended, and the provinces it struck. */
 export type DisasterEventvictimsArgs = {
   first?: InputMaybe<Scalars["Int"]>;
   offset?: InputMaybe<Scalars["Int"]>;
@@ -213,8 +216,10 @@ export type WarningSeverity = "WATCH" | "WARNING" | "EMERGENCY";
 /** DDPM's warning cycle: issue, track, end (003:L3437). */
 export type WarningStatus = "ISSUED" | "TRACKING" | "ENDED";
 
+/** A warning to a province, with who issued it and when. */
 export type Warning = {
   __typename?: "Warning";
+  /** The warning's identifier. */
   id: Scalars["ID"];
   hazard: Hazard;
   severity: WarningSeverity;
@@ -271,6 +276,7 @@ export type Assistance = {
 /** Relief supplies (สิ่งของสำรองจ่าย) a DDPM provincial office holds (relief-supplies system, 003:L401). */
 export type ReliefStockItem = {
   __typename?: "ReliefStockItem";
+  /** The stock item's identifier. */
   id: Scalars["ID"];
   nameTh: Scalars["String"];
   province: Province;

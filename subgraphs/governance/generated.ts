@@ -243,6 +243,7 @@ export type Province = {
 
 export type Ministry = {
   __typename?: "Ministry";
+  /** The ministry's code: its English abbreviation, e.g. "MOI". */
   code: Scalars["ID"];
   nameTh: Scalars["String"];
   nameEn: Scalars["String"];
@@ -254,6 +255,7 @@ export type Ministry = {
 
 export type Agency = {
   __typename?: "Agency";
+  /** The agency's code on the hub: its English abbreviation, e.g. "DOPA". */
   code: Scalars["ID"];
   nameTh: Scalars["String"];
   nameEn: Scalars["String"];
@@ -273,8 +275,10 @@ export type AgencydatasetsArgs = {
   offset?: InputMaybe<Scalars["Int"]>;
 };
 
+/** One of the eight committees: the steering committee (order 187/2558) or an integration committee that owns a domain. */
 export type Committee = {
   __typename?: "Committee";
+  /** The committee's code: its domain's subgraph name in capitals, e.g. "WATER", or "STEERING". */
   code: Scalars["ID"];
   nameTh: Scalars["String"];
   nameEn: Scalars["String"];
@@ -288,8 +292,10 @@ export type Committee = {
 
 export type CommitteeStatus = "ACTIVE" | "DRAFT";
 
+/** A database an agency reported in the 2560 survey; its datasets are listed in the catalogue. */
 export type CatalogDatabase = {
   __typename?: "CatalogDatabase";
+  /** The database's identifier in the dataset catalogue. */
   id: Scalars["ID"];
   nameTh: Scalars["String"];
   owner: Agency;
@@ -313,6 +319,7 @@ export type UpdateFrequency =
 
 export type Dataset = {
   __typename?: "Dataset";
+  /** The dataset's identifier: the owning agency and a name, e.g. "dopa.civil-registry"; classifications name it. */
   id: Scalars["ID"];
   nameTh: Scalars["String"];
   nameEn: Maybe<Scalars["String"]>;
@@ -356,8 +363,10 @@ export type CatalogSummary = {
   byMinistry: Array<Ministry>;
 };
 
+/** A lawful purpose of an exchange; agreements and consents are granted per purpose. */
 export type Purpose = {
   __typename?: "Purpose";
+  /** The purpose's code, e.g. "WELFARE_ELIGIBILITY". */
   code: Scalars["ID"];
   nameTh: Scalars["String"];
   nameEn: Scalars["String"];
@@ -379,6 +388,7 @@ export type AgreementAmendment = {
 /** A sharing agreement (บันทึกข้อตกลง, MOU): the consumer may read the provider's datasets for these purposes. */
 export type SharingAgreement = {
   __typename?: "SharingAgreement";
+  /** The agreement's identifier: "DOPA-MOU-" and its annex number for the 145 DOPA MOUs, "HUB-" for the hub's own. */
   id: Scalars["ID"];
   /** Row number in its source annex, where it came from one. */
   no: Maybe<Scalars["Int"]>;

@@ -164,6 +164,7 @@ export type GeoLayerStatus =
  */
 export type GeoLayer = {
   __typename?: "GeoLayer";
+  /** The layer's identifier. */
   id: Scalars["ID"];
   nameTh: Scalars["String"];
   nameEn: Scalars["String"];
@@ -189,6 +190,7 @@ export type GeoLayer = {
  */
 export type SpecialEconomicZone = {
   __typename?: "SpecialEconomicZone";
+  /** The zone's identifier. */
   id: Scalars["ID"];
   nameTh: Scalars["String"];
   nameEn: Scalars["String"];

@@ -204,6 +204,7 @@ export type TouristIncidentSeverity = "LOW" | "MEDIUM" | "HIGH" | "FATAL";
 /** An incident involving a tourist, as the TIC's tourist-safety feed reports it (003:L411); no personal data. */
 export type TouristSafetyIncident = {
   __typename?: "TouristSafetyIncident";
+  /** The incident's identifier. */
   id: Scalars["ID"];
   province: Province;
   occurredAt: Scalars["DateTime"];
@@ -230,6 +231,7 @@ export type TourLicenceStatus = "ACTIVE" | "SUSPENDED" | "REVOKED" | "EXPIRED";
 /** A tour business licence: a public registry entry (003:L2905). */
 export type TourBusinessLicence = {
   __typename?: "TourBusinessLicence";
+  /** The tour business licence number. */
   licenceNo: Scalars["ID"];
   holder: Business;
   kind: TourBusinessKind;
@@ -253,6 +255,7 @@ export type TourGuideCardType =
 /** A tour guide card (003:L2906): personal data of the Department of Tourism. */
 export type TourGuide = {
   __typename?: "TourGuide";
+  /** The tour guide card number. */
   cardNo: Scalars["ID"];
   person: Person;
   cardType: TourGuideCardType;
@@ -264,6 +267,7 @@ export type TourGuide = {
 /** A hotel licence; the Ministry of Interior issues them (003:L2874): DOPA in Bangkok, the provincial governor elsewhere. */
 export type HotelLicence = {
   __typename?: "HotelLicence";
+  /** The hotel licence number. */
   licenceNo: Scalars["ID"];
   nameTh: Scalars["String"];
   province: Province;

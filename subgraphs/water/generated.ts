@@ -186,6 +186,7 @@ export type WaterDataStatus =
 /** One data item an agency links into the National Water & Climate Data Warehouse. */
 export type WaterDataItem = {
   __typename?: "WaterDataItem";
+  /** The data item's identifier. */
   id: Scalars["ID"];
   nameTh: Scalars["String"];
   sourceAgency: Agency;
@@ -213,6 +214,7 @@ export type WaterAgencyProgress = {
 /** A telemetry station (สถานีโทรมาตร) reporting rainfall and, where it gauges a river, water level. */
 export type TelemetryStation = {
   __typename?: "TelemetryStation";
+  /** The telemetry station's code. */
   id: Scalars["ID"];
   nameTh: Scalars["String"];
   operator: Agency;

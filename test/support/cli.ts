@@ -1,4 +1,4 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join } from 'node:path';
 import { projectRoot } from '@govhub/shared';
 
@@ -36,4 +36,12 @@ export function startHubProcess(env: Record<string, string>, timeoutMs = 90_000)
 
 export function exited(child: ChildProcessWithoutNullStreams): Promise<number | null> {
   return child.exitCode !== null ? Promise.resolve(child.exitCode) : new Promise((resolve) => child.once('exit', resolve));
+}
+
+/** Runs `npx govhub ...` (the CLI's built program) and collects its exit code and output. */
+export function runGovhubCli(args: readonly string[], env: Record<string, string>, cwd = projectRoot()): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [join(projectRoot(), 'gateway', 'bin', 'govhub.js'), ...args], { cwd, env: { ...process.env, APOLLO_TELEMETRY_DISABLED: '1', ...env } },
+      (error, stdout, stderr) => resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }));
+  });
 }

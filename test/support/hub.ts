@@ -18,6 +18,8 @@ export const DEFINITIONS: Record<DomainName, SubgraphDefinition> = {
 
 export interface TestHub {
   url: string;
+  /** The database every subgraph and the gateway share (one PostgreSQL schema per domain). */
+  databaseUrl: string;
   gateway: RunningGateway;
   subgraphs: Record<DomainName, TestSubgraph>;
   query<D = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<D>>;
@@ -47,6 +49,7 @@ export async function startTestHub(options: { people?: number } = {}): Promise<T
   });
   return {
     url: gateway.url,
+    databaseUrl: database.url,
     gateway,
     subgraphs,
     query: (query, variables, headers) => postGraphQL(gateway.url, query, variables, headers),

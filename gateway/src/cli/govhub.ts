@@ -1,7 +1,7 @@
 import '../noTelemetry';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   Database, defaultDataDir, ensureDatabase, isAlive, isDomainName, projectRoot, startEmbeddedPostgres, withDatabase,
@@ -9,6 +9,7 @@ import {
 } from '@govhub/shared';
 import { devSigningKey, mintToken } from '../auth/devKeys';
 import { verifyChain } from '../audit/exchangeLog';
+import { DocumentError, generateClient } from '@govhub/codegen/dist/client';
 import { scaffoldSubgraph } from './scaffold';
 
 /**
@@ -18,11 +19,13 @@ import { scaffoldSubgraph } from './scaffold';
  *   subgraph new NAME [--port N]                                                  scaffold subgraphs/NAME
  *   subgraph list | history NAME | check|publish --name N --schema FILE --url URL | rollback NAME --to V
  *     (the registry's admin API on GOVHUB_URL, default http://localhost:4000, with the token in GOVHUB_TOKEN)
+ *   codegen --documents GLOB [--documents GLOB] --out FILE [--schema FILE|URL]     typed operations for an app
  */
 const USAGE = `usage: govhub token --sub ID [--scope "S1 S2"] [--agency CODE] [--purpose CODE] [--ttl 15m]
        govhub audit verify
        govhub subgraph new NAME [--port N]
-       govhub subgraph list | history NAME | check --name N --schema FILE --url URL | publish ... | rollback NAME --to V`;
+       govhub subgraph list | history NAME | check --name N --schema FILE --url URL | publish ... | rollback NAME --to V
+       govhub codegen --documents "src/**/*.graphql" --out src/generated.ts [--schema FILE|URL]`;
 
 async function token(args: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -73,6 +76,40 @@ async function hubDatabase(): Promise<{ url: string; stop(): Promise<void> }> {
   return { url: await ensureDatabase(server.url, 'govhub'), stop: () => server.stop() };
 }
 
+function hubUrl(): string {
+  return (process.env.GOVHUB_URL ?? 'http://localhost:4000').replace(/\/$/, '');
+}
+
+/** Types and typed documents for an app's operations, against the running hub's API schema (or a saved one). */
+async function codegen(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args, options: { documents: { type: 'string', multiple: true }, out: { type: 'string' }, schema: { type: 'string' } },
+  });
+  if (!values.documents?.length || !values.out) return fail('codegen needs --documents GLOB and --out FILE');
+  const schemaSdl = await apiSchemaSdl(values.schema ?? `${hubUrl()}/schema.graphql`);
+  const out = resolve(values.out);
+  try {
+    const result = await generateClient({ schemaSdl, documents: values.documents, cwd: process.cwd(), outFile: out });
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, result.code);
+    process.stdout.write(`generated ${values.out}: ${result.operations.length} operations from ${result.files.length} documents\n`);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof DocumentError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    return 1;
+  }
+}
+
+async function apiSchemaSdl(source: string): Promise<string> {
+  if (!/^https?:\/\//.test(source)) return readFileSync(source, 'utf8');
+  const response = await fetch(source).catch((error: Error) => {
+    throw new Error(`cannot read the API schema from ${source} (${error.message}): start the hub (npm start) or pass --schema FILE`);
+  });
+  if (!response.ok) throw new Error(`cannot read the API schema from ${source}: HTTP ${response.status}`);
+  return response.text();
+}
+
 function fail(message: string): number {
   process.stderr.write(`${message}\n${USAGE}\n`);
   return 2;
@@ -86,7 +123,7 @@ async function subgraph(args: string[]): Promise<number> {
   });
   const [action, name] = positionals;
   if (action === 'new' && name) return newSubgraph(name, values.port ? Number(values.port) : undefined);
-  const base = `${(process.env.GOVHUB_URL ?? 'http://localhost:4000').replace(/\/$/, '')}/admin/subgraphs`;
+  const base = `${hubUrl()}/admin/subgraphs`;
   const call = async (path: string, body?: object): Promise<number> => {
     const response = await fetch(`${base}${path}`, {
       method: body ? 'POST' : 'GET',
@@ -136,6 +173,7 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'token') return token(rest);
   if (command === 'subgraph') return subgraph(rest);
+  if (command === 'codegen') return codegen(rest);
   if (command === 'audit' && rest[0] === 'verify') return auditVerify();
   return fail(command ? `unknown command: ${argv.join(' ')}` : 'no command given');
 }

@@ -3,7 +3,8 @@ import { dirname, join } from 'node:path';
 
 /**
  * `npx govhub subgraph new <name>`: a new domain with the same layout as the built-in ones (subgraphs/README.md),
- * ready to run: a Province extension backed by its own table, a loader, a migration, an idempotent seed and a test.
+ * ready to run: Province and Person extensions backed by their own tables, loaders, a migration, an idempotent seed and
+ * a test.
  */
 export interface ScaffoldOptions {
   /** Where subgraph folders live (the repository's `subgraphs/`). */
@@ -28,6 +29,7 @@ export function scaffoldSubgraph({ subgraphsDir, name, port }: ScaffoldOptions):
 
 function templates(name: string, port: number): Record<string, string> {
   const field = `${name}Value`;
+  const record = `${name}Record`;
   return {
     'package.json': `${JSON.stringify({
       name: `@govhub/subgraph-${name}`, version: '0.1.0', private: true, main: 'dist/index.js', types: 'dist/index.d.ts',
@@ -39,7 +41,7 @@ function templates(name: string, port: number): Record<string, string> {
       include: ['*.ts', 'resolvers', 'seed'], exclude: ['dist', 'test'], references: [{ path: '../../shared' }],
     }, null, 2)}\n`,
     'jest.config.js': "module.exports = { ...require('../../jest.base.js') };\n",
-    'codegen.json': `${JSON.stringify({ mappers: { Province: './loaders#ProvinceRef' } }, null, 2)}\n`,
+    'codegen.json': `${JSON.stringify({ mappers: { Province: './loaders#ProvinceRef', Person: './loaders#PersonRef' } }, null, 2)}\n`,
     'schema.graphql': `extend schema
   @link(
     url: "https://specs.apollo.dev/federation/v2.6"
@@ -70,6 +72,12 @@ type Province @key(fields: "code") {
   "An example figure per province (synthetic)."
   ${field}: Int @classified(level: PUBLIC)
 }
+
+type Person @key(fields: "nationalId") {
+  nationalId: ID! @classified(level: PERSONAL, dataset: "dopa.civil-registry")
+  "An example personal figure (synthetic): personal data names the catalogue dataset it belongs to."
+  ${record}: Int @classified(level: PERSONAL, dataset: "${name}.records")
+}
 `,
     'index.ts': `import { defineSubgraph, packageDir } from '@govhub/shared';
 import { createLoaders } from './loaders';
@@ -92,12 +100,17 @@ export type Context = SubgraphContext<Loaders>;
     'loaders.ts': `import { rowLoader, type Database } from '@govhub/shared';
 
 export interface ProvinceRef { code: string }
+export interface PersonRef { nationalId: string }
 export interface ProvinceValueRow { provinceCode: string; value: number }
+export interface PersonValueRow { nationalId: string; value: number }
 
 export function createLoaders(db: Database) {
   return {
     valueByProvince: rowLoader<ProvinceValueRow>(
       db, 'SELECT province_code AS "provinceCode", value FROM province_value WHERE province_code = ANY($1)', (row) => row.provinceCode,
+    ),
+    valueByPerson: rowLoader<PersonValueRow>(
+      db, 'SELECT national_id AS "nationalId", value FROM person_value WHERE national_id = ANY($1)', (row) => row.nationalId,
     ),
   };
 }
@@ -116,12 +129,17 @@ export const Query: QueryResolvers = {
   ${name}Coverage: async (_, __, { db }) => (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM province_value'))[0].n,
 };
 `,
-    'resolvers/entities.ts': `import type { Resolvers } from '../generated';
+    'resolvers/entities.ts': `import { requireNationalId, requireProvinceCode } from '@govhub/shared';
+import type { Resolvers } from '../generated';
 
 export const entities: Omit<Resolvers, 'Query'> = {
   Province: {
-    __resolveReference: ({ code }) => ({ code }),
+    __resolveReference: ({ code }) => ({ code: requireProvinceCode(code) }),
     ${field}: async ({ code }, _, { loaders }) => (await loaders.valueByProvince.load(code))?.value ?? null,
+  },
+  Person: {
+    __resolveReference: ({ nationalId }) => ({ nationalId: requireNationalId(nationalId) }),
+    ${record}: async ({ nationalId }, _, { loaders }) => (await loaders.valueByPerson.load(nationalId))?.value ?? null,
   },
 };
 `,
@@ -130,20 +148,35 @@ export const entities: Omit<Resolvers, 'Query'> = {
   value integer NOT NULL,
   synthetic boolean NOT NULL DEFAULT true
 );
+
+CREATE TABLE person_value (
+  national_id text PRIMARY KEY CHECK (national_id ~ '^\\d{13}$'),
+  value integer NOT NULL,
+  synthetic boolean NOT NULL DEFAULT true
+);
 `,
-    'seed/index.ts': `import { bulkInsert, createRandom, provinces, seedStep, type Database, type SeedOptions } from '@govhub/shared';
+    'seed/index.ts': `import { bulkInsert, createRandom, personAt, provinces, seedStep, type Database, type SeedOptions } from '@govhub/shared';
 
 const SEED_VERSION = 1;
+const BATCH = 10_000;
 
-/** Synthetic and deterministic: one value per province. Replace with the committee's real figures. */
-export async function seed(db: Database, { logger }: SeedOptions): Promise<void> {
+/** Synthetic and deterministic: one value per province and per person. Replace with the committee's real data. */
+export async function seed(db: Database, { logger, people }: SeedOptions): Promise<void> {
   await seedStep(db, logger, 'province_value', SEED_VERSION, async () => {
     const random = createRandom('${name}:province-value');
     await bulkInsert(db, 'province_value', ['province_code', 'value'], provinces().map((p) => [p.code, random.int(0, 1000)]));
   });
+  await seedStep(db, logger, 'person_value', SEED_VERSION, async () => {
+    const random = createRandom('${name}:person-value');
+    for (let start = 0; start < people; start += BATCH) {
+      const rows = Array.from({ length: Math.min(BATCH, people - start) }, (_, i) => [personAt(start + i).nationalId, random.int(0, 100)]);
+      await bulkInsert(db, 'person_value', ['national_id', 'value'], rows);
+    }
+  });
 }
 `,
-    [`test/${name}.test.ts`]: `import { useTestSubgraph } from '@govhub/shared/dist/testing';
+    [`test/${name}.test.ts`]: `import { DEMO_PEOPLE } from '@govhub/shared';
+import { useTestSubgraph } from '@govhub/shared/dist/testing';
 import { ${name} } from '../index';
 
 const subgraph = useTestSubgraph(${name});
@@ -155,6 +188,16 @@ it('extends every province, one statement for any number of them', async () => {
   const all = await subgraph.statementsFor(query, representations(Array.from({ length: 77 }, (_, i) => String(10 + i))));
   expect(two.statements).toBe(all.statements);
   expect((await subgraph.query('{ ${name}Coverage }')).data?.${name}Coverage).toBe(77);
+});
+
+it('extends people, one statement for any number of them', async () => {
+  const query = 'query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Person { ${record} } } }';
+  const people = (ids: string[]) => ({ representations: ids.map((nationalId) => ({ __typename: 'Person', nationalId })) });
+  const ids = DEMO_PEOPLE.map((person) => person.nationalId);
+  const one = await subgraph.statementsFor(query, people(ids.slice(0, 1)));
+  const all = await subgraph.statementsFor(query, people(ids));
+  expect(one.statements).toBe(all.statements);
+  expect(all.response.data?._entities.map((person: { ${record}: number | null }) => person.${record})).toEqual(ids.map(() => expect.any(Number)));
 });
 `,
   };

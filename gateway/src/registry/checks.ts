@@ -3,6 +3,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import { CompositionError, composeSupergraph, isProduction, type SubgraphSource } from '@govhub/shared';
 import type { RegisteredSubgraph } from './registry';
+import { lintGovernance } from './lint';
 import { routingUrlProblem } from './routingUrl';
 import type { OperationUsage } from './usage';
 
@@ -23,17 +24,25 @@ export function allowedSubgraphHosts(env: NodeJS.ProcessEnv = process.env): stri
   return isProduction() ? listed : [...listed, '127.0.0.1', 'localhost', '::1'];
 }
 
+export interface CheckContext {
+  /** The registry's current subgraphs. */
+  registered: readonly RegisteredSubgraph[];
+  /** The agency that owns (or, for a new name, will own) the candidate, and whether it is a security agreement party. */
+  owner: { agency: string; securityParty: boolean };
+  allowedHosts: readonly string[];
+  usage: OperationUsage | null;
+}
+
 /**
- * What a publish must pass (check runs the same): a routing URL the gateway may call; composition with every other
- * registered subgraph, which includes the hub's classification rules; and no breaking change (graphql-inspector,
- * against the current version) to a field that an operation served in the last 30 days uses. A breaking change
- * nobody uses is a warning. Nothing is stored when a check fails.
+ * What a publish must pass (check runs the same): a routing URL the gateway may call; the hub's governance lint
+ * (SECRET fields, documented entity keys); composition with every other registered subgraph, which includes the
+ * classification rules; and no breaking change (graphql-inspector, against the current version) to a field that
+ * an operation served in the last 30 days uses. A breaking change nobody uses is a warning. Nothing is stored when
+ * a check fails.
  */
 export async function checkPublication(
   candidate: SubgraphSource,
-  registered: readonly RegisteredSubgraph[],
-  allowedHosts: readonly string[],
-  usage: OperationUsage | null,
+  { registered, owner, allowedHosts, usage }: CheckContext,
 ): Promise<CheckResult> {
   const errors: CheckIssue[] = [];
   const warnings: CheckIssue[] = [];
@@ -41,6 +50,7 @@ export async function checkPublication(
   if (urlProblem) errors.push({ code: 'ROUTING_URL', message: `routing URL: ${urlProblem}` });
   try {
     composeSupergraph([...registered.filter((subgraph) => subgraph.name !== candidate.name), candidate]);
+    errors.push(...lintGovernance(candidate, registered, owner));
   } catch (error) {
     if (!(error instanceof CompositionError)) throw error;
     errors.push(...error.issues.map(({ code, message }) => ({ code, message })));

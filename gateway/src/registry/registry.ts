@@ -57,6 +57,23 @@ export class SubgraphRegistry {
   }
 
   /**
+   * Whether an agency is a party (provider or consumer) to a valid agreement over a SECRET dataset: the security
+   * agreement, whose parties may publish SECRET fields outside the security domain.
+   */
+  async isSecurityParty(agency: string): Promise<boolean> {
+    const rows = await this.db.query(
+      `SELECT 1 FROM governance.agreement a
+         JOIN governance.agreement_dataset ad ON ad.agreement_id = a.id
+         JOIN governance.dataset d ON d.id = ad.dataset_id
+        WHERE d.classification = 'SECRET' AND $1 IN (a.provider_code, a.consumer_code)
+          AND (a.valid_until IS NULL OR a.valid_until >= current_date)
+        LIMIT 1`,
+      [agency],
+    );
+    return rows.length > 0;
+  }
+
+  /**
    * Registers the hub's own subgraphs at start: a new version only where the SDL or the routing URL differs from
    * the current one, so restarts do not grow the history needlessly.
    */

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { Scope, type Identity } from '@govhub/shared';
+import { Scope, type Identity, type SubgraphSource } from '@govhub/shared';
 import { checkPublication } from '../registry/checks';
 import type { SubgraphRegistry } from '../registry/registry';
 import type { OperationUsage } from '../registry/usage';
@@ -50,6 +50,10 @@ export function registerAdminRoutes(
     return agency;
   };
 
+  const check = async (candidate: SubgraphSource, agency: string) => checkPublication(candidate, {
+    registered: await registry.current(), owner: { agency, securityParty: await registry.isSecurityParty(agency) }, allowedHosts, usage,
+  });
+
   const candidateOf = (name: string, body: Candidate | undefined) =>
     typeof body?.url === 'string' && typeof body.sdl === 'string' ? { name, url: body.url, sdl: body.sdl } : null;
 
@@ -66,10 +70,11 @@ export function registerAdminRoutes(
   });
 
   app.post<{ Params: { name: string }; Body: Candidate }>('/admin/subgraphs/:name/check', async (request, reply) => {
-    if (!(await owner(request, reply))) return reply;
+    const agency = await owner(request, reply);
+    if (!agency) return reply;
     const candidate = candidateOf(request.params.name, request.body);
     if (!candidate) return refuse(reply, 400, 'BAD_USER_INPUT', 'send { "url": ..., "sdl": ... }');
-    return checkPublication(candidate, await registry.current(), allowedHosts, usage);
+    return check(candidate, agency);
   });
 
   app.post<{ Params: { name: string }; Body: Candidate }>('/admin/subgraphs/:name/publish', async (request, reply) => {
@@ -77,7 +82,7 @@ export function registerAdminRoutes(
     if (!agency) return reply;
     const candidate = candidateOf(request.params.name, request.body);
     if (!candidate) return refuse(reply, 400, 'BAD_USER_INPUT', 'send { "url": ..., "sdl": ... }');
-    const result = await checkPublication(candidate, await registry.current(), allowedHosts, usage);
+    const result = await check(candidate, agency);
     if (!result.ok) return reply.code(422).send(result);
     const version = await registry.publish({ ...candidate, owner: agency, publishedBy: request.identity.sub ?? agency });
     return reply.code(201).send({ ...result, name: candidate.name, version });
@@ -88,7 +93,7 @@ export function registerAdminRoutes(
     if (!agency) return reply;
     const target = (await registry.history(request.params.name)).find((version) => version.version === request.body?.to);
     if (!target) return refuse(reply, 404, 'NOT_FOUND', `no version ${String(request.body?.to)} of ${request.params.name}`);
-    const result = await checkPublication(target, await registry.current(), allowedHosts, usage);
+    const result = await check(target, agency);
     if (!result.ok) return reply.code(422).send(result);
     const version = await registry.publish({
       name: target.name, url: target.url, sdl: target.sdl, owner: agency,

@@ -47,7 +47,23 @@ export const HUB_AGREEMENTS: HubAgreement[] = [
     id: 'HUB-0006', provider: 'DDPM', consumer: 'DOPA', datasets: ['ddpm.disaster-assistance', 'ddpm.disaster-victims'],
     purposes: ['WELFARE_ELIGIBILITY'], fields: null, approvedOn: '2017-11-01', signedOn: '2017-11-15', validUntil: '2030-12-31',
   },
+  ...securityAgreement(),
 ];
+
+/**
+ * The security agreement: the seeds name an MOU between NSC and 27 agencies, still in draft (DOMAIN.md 3.3), without
+ * its parties. Its stand-in binds NSC, ISOC and its Region 4 forward command, the police and the intelligence agency
+ * to the security datasets for NATIONAL_SECURITY; its parties may publish SECRET fields outside the security domain.
+ */
+function securityAgreement(): HubAgreement[] {
+  const parties: [string, string, string][] = [
+    ['HUB-0007', 'NSC', 'ISOC'], ['HUB-0008', 'NSC', 'RTP'], ['HUB-0009', 'NSC', 'NIA'], ['HUB-0010', 'ISOC-R4F', 'NSC'],
+  ];
+  return parties.map(([id, provider, consumer]) => ({
+    id, provider, consumer, datasets: [provider === 'NSC' ? 'nsc.security-incidents' : 'isoc-r4f.citizen-tips'],
+    purposes: ['NATIONAL_SECURITY'], fields: null, approvedOn: '2018-01-15', signedOn: '2018-02-01', validUntil: null,
+  }));
+}
 
 const DATA_DIR = join(packageDir(__dirname), 'seed', 'data');
 

@@ -5,7 +5,7 @@ import { seedCatalogue } from './catalogue';
 import { seedReference } from './reference';
 
 /** Bump when the governance seed data changes, so existing databases pick it up on the next start. */
-const SEED_VERSION = 2;
+const SEED_VERSION = 3;
 
 export async function seed(db: Database, options: SeedOptions): Promise<void> {
   await seedStep(db, options.logger, 'reference', SEED_VERSION, () => seedReference(db));
