@@ -61,6 +61,9 @@ it('publishes a scaffolded subgraph with the CLI and serves it across domains wi
     `SELECT value FROM education.province_value WHERE province_code = $1`, ['56'],
   );
   expect(province).toEqual({ nameEn: 'Phayao', educationValue: stored.value });
+  const docs = await (await fetch(`${base()}/docs/education/`)).text();
+  expect(docs).toContain('id="Province.educationValue"');
+  expect(docs).toContain('Published by: Office of the Basic Education Commission');
 
   // The hub's authorization covers the new subgraph at once: its PERSONAL field goes to the person themself only.
   const me = await hub.query('{ me { firstNameTh educationRecord } }', {}, await hub.as({ sub: SOMCHAI, scope: ['citizen:self'] }));

@@ -3,7 +3,8 @@ import { relative } from 'node:path';
 import { codegen } from '@graphql-codegen/core';
 import * as typedDocumentNode from '@graphql-codegen/typed-document-node';
 import * as typescriptOperations from '@graphql-codegen/typescript-operations';
-import { buildSchema, GraphQLError, parse, printSchema, validate, type DocumentNode } from 'graphql';
+import { buildSchema, GraphQLError, parse, print, printSchema, validate, type DocumentNode } from 'graphql';
+import { manifestFromDocuments, type PersistedQueryManifest } from '@govhub/shared';
 import fastGlob from 'fast-glob';
 
 /**
@@ -72,6 +73,16 @@ export async function generateClient({ schemaSdl, documents, cwd, outFile }: Cli
     pluginMap: { typescriptOperations, typedDocumentNode },
   });
   return { code: HEADER + code, files: parsed.map(({ location }) => location), operations };
+}
+
+const TYPED_DOCUMENT = /^export const (\w+)Document = (\{.*\}) as unknown as DocumentNode<.*>;$/gm;
+
+/**
+ * The persisted-documents manifest of generated code: each typed document printed exactly as a client prints it
+ * (graphql-js `print` of the same AST) to send it, so the manifest's ids are the hashes the client sends.
+ */
+export function persistedManifestOf(code: string): PersistedQueryManifest {
+  return manifestFromDocuments([...code.matchAll(TYPED_DOCUMENT)].map(([, name, ast]) => ({ name, body: print(JSON.parse(ast) as DocumentNode) })));
 }
 
 function describe(location: string, error: GraphQLError): string {

@@ -1,15 +1,17 @@
 import '@govhub/shared/dist/noTelemetry';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
 import { buildASTSchema, parse } from 'graphql';
 import { generateCode } from 'mercurius-codegen';
-import { projectRoot } from '@govhub/shared';
+import { apiSchemaSdl, composeSupergraph, projectRoot } from '@govhub/shared';
+import { generateClient, persistedManifestOf } from './client';
 
 /**
  * Generates each subgraph's resolver types from its `schema.graphql` (mercurius-codegen over graphql-codegen's
- * typescript-resolvers, with federation). Resolvers are typed by `generated.ts`; `--check` fails when a
- * generated file is stale, so CI catches an SDL change whose types were not regenerated.
+ * typescript-resolvers, with federation), and each web app's typed operations (`client.ts`) against the API schema
+ * of the subgraphs together. `--check` fails when a generated file is stale, so CI catches an SDL or operation
+ * change whose types were not regenerated.
  */
 interface CodegenSettings {
   /** GraphQL type name to `./module#Type` of the value its resolvers receive as parent. */
@@ -48,17 +50,45 @@ export function subgraphDirs(root: string): string[] {
     .sort();
 }
 
+/** Web apps of the hub (`web/<app>/src/operations/*.graphql`): their typed operations, against the built-in API schema. */
+export function webAppDirs(root: string): string[] {
+  const base = join(root, 'web');
+  if (!existsSync(base)) return [];
+  return readdirSync(base).map((name) => join(base, name)).filter((dir) => existsSync(join(dir, 'src', 'operations'))).sort();
+}
+
+/** The API schema of the hub's own subgraphs composed together (what an app built into the hub may query). */
+export function builtInApiSchemaSdl(root: string): string {
+  const subgraphs = subgraphDirs(root).map((dir) => ({ name: basename(dir), url: `http://127.0.0.1/${basename(dir)}`, sdl: readFileSync(join(dir, 'schema.graphql'), 'utf8') }));
+  return apiSchemaSdl(composeSupergraph(subgraphs).supergraphSdl);
+}
+
 async function main(): Promise<void> {
   const check = process.argv.includes('--check');
   const option = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
   const only = option('--only');
   // --dir: one subgraph folder outside subgraphs/ (a scaffold being tried out).
   const single = option('--dir');
+  const root = projectRoot();
+  const outputs: { target: string; code: () => Promise<string> }[] = [];
+  const dirs = single ? [resolve(single)] : subgraphDirs(root).filter((d) => !only || d.endsWith(`/${only}`));
+  for (const dir of dirs) outputs.push({ target: join(dir, 'generated.ts'), code: () => generateSubgraphTypes(dir) });
+  if (!single && !only) {
+    const schemaSdl = builtInApiSchemaSdl(root);
+    for (const dir of webAppDirs(root)) {
+      const target = join(dir, 'src', 'generated.ts');
+      const generated = generateClient({ schemaSdl, documents: ['src/operations/*.graphql'], cwd: dir, outFile: target });
+      outputs.push({ target, code: async () => (await generated).code });
+      // The app's operations, for the gateway to trust (GOVHUB_PERSISTED_DOCUMENTS, GOVHUB_SAFELIST_CLIENTS).
+      outputs.push({
+        target: join(dir, 'persisted-documents.json'),
+        code: async () => `${JSON.stringify(persistedManifestOf((await generated).code), null, 2)}\n`,
+      });
+    }
+  }
   const stale: string[] = [];
-  const dirs = single ? [resolve(single)] : subgraphDirs(projectRoot()).filter((d) => !only || d.endsWith(`/${only}`));
-  for (const dir of dirs) {
-    const target = join(dir, 'generated.ts');
-    const code = await generateSubgraphTypes(dir);
+  for (const { target, code: generate } of outputs) {
+    const code = await generate();
     const current = existsSync(target) ? readFileSync(target, 'utf8') : '';
     if (current === code) continue;
     if (check) stale.push(target);

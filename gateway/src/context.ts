@@ -8,4 +8,6 @@ export interface HubContext {
   identity: Identity;
   /** Per dataset, why personal data may be released to this caller (set by the authorization plugin). */
   grants: Record<string, Grant>;
+  /** When this request's subgraph calls must be over (epoch ms; `GOVHUB_REQUEST_DEADLINE_MS` after it started). */
+  deadline: number;
 }

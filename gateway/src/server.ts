@@ -1,5 +1,4 @@
 import './noTelemetry';
-import { randomUUID } from 'node:crypto';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -22,9 +21,21 @@ import type { HubContext } from './context';
 import { HubDataSource } from './dataSource';
 import { authorizationPlugin } from './plugins/authorization';
 import { domainErrorsPlugin } from './plugins/domainErrors';
+import { limitsPlugin } from './plugins/limits';
 import { nationalIdArgumentsPlugin } from './plugins/nationalIds';
+import { inputTextPlugin } from './plugins/inputText';
 import { registerHealthRoutes } from './routes/health';
 import { registerSchemaRoute } from './routes/schema';
+import { registerDocsRoutes } from './routes/docs';
+import { registerCitizenApp, oidcSettingsFromEnv } from './routes/citizenApp';
+import { registerDevTokenRoute } from './routes/devTokens';
+import { registerIde } from './routes/ide';
+import { HubMetrics } from './observability/metrics';
+import { registerRequestLogging, requestIdOptions } from './observability/requests';
+import { metricsPlugin } from './plugins/metrics';
+import { errorMaskingPlugin } from './plugins/errorMasking';
+import { registerHttpSecurity } from './http/security';
+import { startTracing, tracesEndpointFromEnv } from './observability/tracing';
 import { graphqlShapedHttpErrors } from './routes/httpErrors';
 import { StaticSupergraphManager } from './supergraph/staticSupergraph';
 import { SubgraphRegistry } from './registry/registry';
@@ -32,6 +43,21 @@ import { RegistrySupergraphManager } from './registry/registrySupergraph';
 import { allowedSubgraphHosts } from './registry/checks';
 import { registerAdminRoutes } from './routes/admin';
 import { OperationUsage } from './registry/usage';
+import { apolloServerLimits } from './limits/apolloServerOptions';
+import { registerHttpLimits } from './limits/http';
+import { limitsFromEnv, type OperationLimits } from './limits/config';
+import { costWeights, type CostWeights } from './limits/cost';
+import { resilienceConfigFromEnv, type ResilienceConfig } from './resilience/config';
+import { SubgraphGuards } from './resilience/subgraphGuard';
+import { closeConnectionsWhenClosing } from './resilience/drain';
+import { rateLimitConfigFromEnv, type RateLimitConfig } from './rateLimit/config';
+import { createRateLimiter } from './rateLimit/limiter';
+import { registerRateLimits } from './rateLimit/hook';
+import { trustProxyFromEnv } from './rateLimit/clientAddress';
+import { persistedDocumentsConfigFromEnv, type PersistedDocumentsConfig } from './persisted/config';
+import { TrustedDocuments } from './persisted/documents';
+import { loadManifest, mergeManifests } from './persisted/manifest';
+import { registerPersistedDocuments } from './plugins/persistedDocuments';
 
 export interface HubGatewayOptions {
   subgraphs: readonly SubgraphSource[];
@@ -40,6 +66,8 @@ export interface HubGatewayOptions {
   port?: number;
   host?: string;
   logger?: Logger;
+  /** Origins browser apps may call from (default: `GOVHUB_CORS_ORIGINS`). */
+  corsOrigins?: readonly string[];
   /** Overrides of the environment's identity and authorization settings. */
   auth?: Partial<AuthConfig>;
   /** `@policy` names and the TypeScript that decides them. */
@@ -53,6 +81,14 @@ export interface HubGatewayOptions {
    * the baseline `npm run bench` compares enforcement against. Refused in production.
    */
   enforcement?: boolean;
+  /** Overrides of the environment's operation limits (`GOVHUB_LIMIT_*`). */
+  limits?: Partial<OperationLimits>;
+  /** Overrides of the environment's subgraph timeouts, request deadline, retries and circuit breakers. */
+  resilience?: Partial<ResilienceConfig>;
+  /** Overrides of the environment's rate limits (`GOVHUB_RATE_LIMIT_*`, `REDIS_URL`). */
+  rateLimits?: Partial<RateLimitConfig>;
+  /** Overrides of the environment's trusted documents and safelisted clients. */
+  persistedDocuments?: Partial<PersistedDocumentsConfig>;
 }
 
 export interface RunningGateway {
@@ -83,9 +119,13 @@ function grantEveryDataset(rules: AuthorizationRules): Record<string, Grant> {
 /** The hub's gateway: Apollo Gateway on a locally composed supergraph, enforcing the hub's authorization. */
 export async function startHubGateway(options: HubGatewayOptions): Promise<RunningGateway> {
   const logger = options.logger ?? createLogger('gateway');
+  const metrics = new HubMetrics(() => guards.circuits());
+  const tracing = startTracing(tracesEndpointFromEnv(), logger);
   const enforcement = options.enforcement ?? true;
   if (!enforcement && isProduction()) throw new Error('the gateway cannot run without enforcement in production');
   const config: AuthConfig = { ...authConfigFromEnv(), ...options.auth };
+  const resilience: ResilienceConfig = { ...resilienceConfigFromEnv(), ...options.resilience };
+  if (!config.keys && isProduction()) throw new Error('HUB_ENV=production verifies tokens with GOVHUB_JWKS_URL or GOVHUB_JWKS_FILE, never a development key');
   const devKey = config.keys ? null : (options.devKey ?? (await devSigningKey()));
   const identityKey = options.identityKey ?? (await gatewaySigningKey());
   const verify = createTokenVerifier({
@@ -97,7 +137,7 @@ export async function startHubGateway(options: HubGatewayOptions): Promise<Runni
 
   const db = options.databaseUrl ? new Database({ url: options.databaseUrl, schema: 'public', logger, maxConnections: 4 }) : null;
   const agreements = db ? new AgreementIndex(db, logger) : null;
-  const exchangeLog = db ? new ExchangeLog(db) : null;
+  const exchangeLog = db ? new ExchangeLog(db, metrics) : null;
   await agreements?.start(options.databaseUrl as string);
 
   // With a database the supergraph comes from the registry (the built-in subgraphs registered at start) and follows
@@ -110,36 +150,56 @@ export async function startHubGateway(options: HubGatewayOptions): Promise<Runni
     ? new RegistrySupergraphManager(registry, options.databaseUrl as string, logger)
     : new StaticSupergraphManager(options.subgraphs, logger);
   const rulesBySchema = new WeakMap<GraphQLSchema, AuthorizationRules>();
-  let supergraphLoaded = false;
+  const costWeightsBySchema = new WeakMap<GraphQLSchema, CostWeights>();
+  const limits: OperationLimits = { ...limitsFromEnv(), ...options.limits };
   let liveApiSchema: GraphQLSchema | null = null;
+  let liveSupergraph: { sdl: string; rules: AuthorizationRules } | null = null;
+  const guards = new SubgraphGuards(resilience, logger);
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphManager,
-    buildService: ({ name, url }) => new HubDataSource(name, url ?? '', identityKey),
+    buildService: ({ name, url }) =>
+      new HubDataSource(url ?? '', identityKey, guards.for(name), (seconds, errorCode) => metrics.subgraphFetch(name, seconds, errorCode)),
     logger,
   });
   let unenforcedGrants: Record<string, Grant> = {};
   gateway.onSchemaLoadOrUpdate(({ apiSchema, coreSupergraphSdl }) => {
     const rules = authorizationRules(coreSupergraphSdl);
     rulesBySchema.set(apiSchema, rules);
+    costWeightsBySchema.set(apiSchema, costWeights(coreSupergraphSdl));
     unenforcedGrants = grantEveryDataset(rules);
     liveApiSchema = apiSchema;
-    supergraphLoaded = true;
+    liveSupergraph = { sdl: coreSupergraphSdl, rules };
   });
 
-  const app = Fastify({ bodyLimit: 1024 * 1024 });
+  const persisted: PersistedDocumentsConfig = { ...persistedDocumentsConfigFromEnv(), ...options.persistedDocuments };
+  const trustedDocuments = new TrustedDocuments(persisted.manifestPaths.length > 0 ? mergeManifests(persisted.manifestPaths.map(loadManifest)) : null);
+  const rateLimiter = await createRateLimiter({ ...rateLimitConfigFromEnv(), ...options.rateLimits }, logger, (consumerClass) => metrics.rateLimitRejected(consumerClass));
+
+  const app = Fastify({ bodyLimit: limits.bodyBytes, trustProxy: trustProxyFromEnv(), ...requestIdOptions });
+  registerRequestLogging(app, logger);
+  await registerHttpSecurity(app, options.corsOrigins);
   app.setErrorHandler(graphqlShapedHttpErrors(logger));
+  closeConnectionsWhenClosing(app);
   registerAuthentication(app, verify, (path) => path === '/graphql' || path.startsWith('/admin/'));
+  registerRateLimits(app, '/graphql', rateLimiter);
+  registerHttpLimits(app, '/graphql', limits);
+  registerPersistedDocuments(app, '/graphql', trustedDocuments, persisted.safelist);
   const apollo = new ApolloServer<HubContext>({
     gateway,
     includeStacktraceInErrorResponses: !isProduction(),
     introspection: !isProduction(),
+    hideSchemaDetailsFromClientErrors: isProduction(),
     csrfPrevention: true,
+    ...apolloServerLimits(limits),
     // The process that runs the gateway decides how to stop it (cli/start.ts drains and exits).
     stopOnTerminationSignals: false,
     plugins: [
       fastifyApolloDrainPlugin(app),
+      metricsPlugin(metrics),
       ApolloServerPluginLandingPageDisabled(),
+      limitsPlugin({ limits, weightsFor: (schema) => costWeightsBySchema.get(schema) }),
       nationalIdArgumentsPlugin(),
+      inputTextPlugin(),
       ...(enforcement
         ? [authorizationPlugin({
             mode: config.mode,
@@ -150,29 +210,51 @@ export async function startHubGateway(options: HubGatewayOptions): Promise<Runni
             rulesFor: (schema) => rulesBySchema.get(schema),
             exchangeLog,
             usage,
+            onDecision: (classification, granted) => metrics.authorization(classification, granted),
           })]
         : []),
       domainErrorsPlugin(),
+      ...(isProduction() ? [errorMaskingPlugin()] : []),
     ],
   });
   await apollo.start();
 
   registerHealthRoutes(
     app,
-    [{ name: 'supergraph', check: () => supergraphLoaded }, ...(db ? [{ name: 'database', check: () => db.ping() }] : [])],
-    () => (supergraphManager instanceof RegistrySupergraphManager ? { supergraph: supergraphManager.status } : {}),
+    [{ name: 'supergraph', check: () => liveApiSchema !== null }, ...(db ? [{ name: 'database', check: () => db.ping() }] : [])],
+    () => ({
+      ...(supergraphManager instanceof RegistrySupergraphManager ? { supergraph: supergraphManager.status } : {}),
+      subgraphs: guards.circuits(),
+    }),
   );
-  if (devKey && !isProduction()) {
-    app.get('/.well-known/jwks.json', async () => ({ keys: [devKey.publicJwk] }));
-  }
+  if (devKey) app.get('/.well-known/jwks.json', async () => ({ keys: [devKey.publicJwk] }));
   if (!isProduction()) registerSchemaRoute(app, () => liveApiSchema);
+  if (!isProduction() || process.env.GOVHUB_PUBLIC_DOCS === '1') {
+    registerDocsRoutes(app, {
+      supergraph: () => liveSupergraph,
+      publishers: async () => Object.fromEntries((await registry?.current() ?? []).map((subgraph) => [subgraph.name, subgraph.owner])),
+      agreementsOver: (dataset) => agreements?.agreementsOver(dataset) ?? [],
+    });
+  }
+  if (devKey) {
+    registerDevTokenRoute(app, { key: devKey, issuer: config.issuer, audience: config.audience });
+    await registerIde(app);
+  }
+  await registerCitizenApp(app, { oidc: oidcSettingsFromEnv() });
+  app.get('/metrics', async (_, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()));
   app.get('/.well-known/gateway-jwks.json', async () => ({ keys: [identityKey.publicJwk] }));
   if (registry) registerAdminRoutes(app, registry, allowedSubgraphHosts(), usage);
   await app.register(fastifyApollo(apollo), {
     path: '/graphql',
     context: async (request) => {
-      const requestId = (request.headers['x-request-id'] as string | undefined) ?? randomUUID();
-      return { requestId, logger: logger.child({ requestId }), identity: request.identity, grants: enforcement ? {} : unenforcedGrants };
+      const requestId = request.id;
+      return {
+        requestId,
+        logger: logger.child({ requestId }),
+        identity: request.identity,
+        grants: enforcement ? {} : unenforcedGrants,
+        deadline: Date.now() + resilience.requestDeadlineMs,
+      };
     },
   });
 
@@ -190,6 +272,8 @@ export async function startHubGateway(options: HubGatewayOptions): Promise<Runni
       await agreements?.stop();
       await usage?.stop();
       await db?.close();
+      await rateLimiter.close();
+      await tracing?.stop();
     },
   };
 }

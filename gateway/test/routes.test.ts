@@ -36,12 +36,12 @@ describe('gateway routes', () => {
 
   it.each([
     ['malformed JSON', '{"query": ', 'application/json', 400, 'MALFORMED_JSON'],
-    ['an oversized body', JSON.stringify({ query: 'x'.repeat(100) }), 'application/json', 413, 'BODY_TOO_LARGE'],
+    ['an oversized body', JSON.stringify({ query: 'x'.repeat(100) }), 'application/json', 413, 'PAYLOAD_TOO_LARGE', { limit: 64 }],
     ['a form-encoded body', 'query=%7Bx%7D', 'application/x-www-form-urlencoded', 415, 'UNSUPPORTED_MEDIA_TYPE'],
-  ])('answers %s with a GraphQL-shaped error', async (_, payload, contentType, status, code) => {
+  ])('answers %s with a GraphQL-shaped error', async (_, payload, contentType, status, code, details = {}) => {
     const response = await (await app(true))('/graphql', { method: 'POST', body: payload, headers: { 'content-type': contentType } });
     expect(response.status).toBe(status);
-    expect(await response.json()).toEqual({ errors: [{ message: expect.any(String), extensions: { code } }] });
+    expect(await response.json()).toEqual({ errors: [{ message: expect.any(String), extensions: { code, ...details } }] });
   });
 
   it('masks unexpected failures: no stack trace, no SQL text', async () => {

@@ -8,6 +8,7 @@ export * from './loaders';
 export * from './log';
 export * from './nationalId';
 export * from './percent';
+export * from './persistedManifest';
 export * from './reference';
 export * from './scalars';
 export * from './db/admin';

@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { personAt } from '@govhub/shared';
 import type { BenchHubReady } from './hub';
+import { percentile } from './stats';
 
 /**
  * `npm run bench`: the same gateway with enforcement (authorization + exchange log) on and off, on the same
@@ -52,10 +53,6 @@ async function round(mode: RoundResult['mode'], url: string, token: string, peop
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   return { mode, requests: latencies.length, errors, seconds: (performance.now() - started) / 1000, latencies };
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : 0;
 }
 
 function summarise(results: RoundResult[], mode: RoundResult['mode']) {

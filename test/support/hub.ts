@@ -1,8 +1,10 @@
-import { DOMAIN_NAMES, createLogger, createSigningKey, readSubgraphSdl, type DomainName, type SubgraphDefinition } from '@govhub/shared';
+import {
+  DOMAIN_NAMES, createLogger, createSigningKey, readSubgraphSdl, type DomainName, type SigningKey, type SubgraphDefinition,
+} from '@govhub/shared';
 import {
   createTestDatabase, postGraphQL, startTestSubgraph, type GraphQLResponse, type TestDatabase, type TestSubgraph,
 } from '@govhub/shared/dist/testing';
-import { mintToken, startHubGateway, type RunningGateway, type TokenRequest } from '@govhub/gateway';
+import { mintToken, startHubGateway, type AuthConfig, type HubGatewayOptions, type RunningGateway, type TokenRequest } from '@govhub/gateway';
 import { governance } from '@govhub/subgraph-governance';
 import { citizen } from '@govhub/subgraph-citizen';
 import { water } from '@govhub/subgraph-water';
@@ -30,12 +32,26 @@ export interface TestHub {
   stop(): Promise<void>;
 }
 
+export interface TestHubOptions {
+  people?: number;
+  /** Overrides of the test hub's identity settings (by default it trusts the test token key as a development key). */
+  auth?: Partial<AuthConfig>;
+  /** The key `as()` signs tokens with. */
+  tokenKey?: SigningKey;
+  /** The database to run on (default: a fresh one on the shared test server). */
+  database?: TestDatabase;
+  /** Overrides of the gateway's rate limits (by default the environment's). */
+  rateLimits?: HubGatewayOptions['rateLimits'];
+  /** Overrides of the gateway's trusted documents and safelisted clients (by default the environment's). */
+  persistedDocuments?: HubGatewayOptions['persistedDocuments'];
+}
+
 /** The whole hub in one test process: every subgraph over real HTTP on its own port, one database, the gateway. */
-export async function startTestHub(options: { people?: number } = {}): Promise<TestHub> {
-  const database: TestDatabase = await createTestDatabase('hub');
-  const [identityKey, devKey] = await Promise.all([createSigningKey(), createSigningKey()]);
+export async function startTestHub(options: TestHubOptions = {}): Promise<TestHub> {
+  const database: TestDatabase = options.database ?? (await createTestDatabase('hub'));
+  const [identityKey, devKey] = await Promise.all([createSigningKey(), options.tokenKey ?? createSigningKey()]);
   const entries = await Promise.all(
-    DOMAIN_NAMES.map(async (name) => [name, await startTestSubgraph(DEFINITIONS[name], database.url, { ...options, gatewayKey: identityKey })] as const),
+    DOMAIN_NAMES.map(async (name) => [name, await startTestSubgraph(DEFINITIONS[name], database.url, { people: options.people, gatewayKey: identityKey })] as const),
   );
   const subgraphs = Object.fromEntries(entries) as Record<DomainName, TestSubgraph>;
   const gateway = await startHubGateway({
@@ -45,7 +61,9 @@ export async function startTestHub(options: { people?: number } = {}): Promise<T
     logger: createLogger('test-gateway'),
     identityKey,
     devKey,
-    auth: { keys: null, mode: 'filter', reporting: 'errors', requireAuthentication: false },
+    auth: { keys: null, mode: 'filter', reporting: 'errors', requireAuthentication: false, ...options.auth },
+    rateLimits: options.rateLimits,
+    persistedDocuments: options.persistedDocuments,
   });
   return {
     url: gateway.url,

@@ -42,6 +42,12 @@ interface Pending {
 
 const UNIQUE_VIOLATION = '23505';
 
+/** Told of every batch written or lost (the metrics). */
+export interface ExchangeLogObserver {
+  exchangeLogWritten(entries: number): void;
+  exchangeLogFailed(): void;
+}
+
 /**
  * The central exchange log (สารบรรณกลาง), written durably before a response with personal data leaves the
  * gateway. Concurrent requests are committed together (group commit) in one INSERT that extends the hash chain
@@ -53,7 +59,10 @@ export class ExchangeLog {
   private flushing = false;
   private head: string | null = null;
 
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly observer: ExchangeLogObserver = { exchangeLogWritten: () => undefined, exchangeLogFailed: () => undefined },
+  ) {}
 
   append(entries: ExchangeLogEntry[]): Promise<void> {
     if (entries.length === 0) return Promise.resolve();
@@ -68,10 +77,13 @@ export class ExchangeLog {
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0);
       try {
-        await this.write(batch.flatMap((pending) => pending.entries));
+        const entries = batch.flatMap((pending) => pending.entries);
+        await this.write(entries);
+        this.observer.exchangeLogWritten(entries.length);
         for (const pending of batch) pending.done();
       } catch (error) {
         this.head = null;
+        this.observer.exchangeLogFailed();
         for (const pending of batch) pending.done(error);
       }
     }

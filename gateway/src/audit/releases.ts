@@ -72,6 +72,8 @@ export function releasesIn(
         continue;
       }
       if (selection.kind !== Kind.FIELD || isUnion(parent) || selection.name.value.startsWith('__')) continue;
+      // The hub's own subject key names whom a release is about; it is not released to the caller.
+      if (selection.alias?.value === SUBJECT_ALIAS) continue;
       const key = selection.alias?.value ?? selection.name.value;
       const fieldValue = value[key];
       if (fieldValue === undefined || fieldValue === null) continue;

@@ -1,5 +1,5 @@
-import { Client } from 'pg';
 import type { Database, Logger } from '@govhub/shared';
+import { NotificationListener } from '../resilience/notificationListener';
 import type { GrantSource } from './decide';
 
 interface AgreementRow {
@@ -14,13 +14,14 @@ interface AgreementRow {
 
 /**
  * Sharing agreements and consents, held in memory for the request path and reloaded whenever the governance
- * data changes (PostgreSQL LISTEN/NOTIFY, with a periodic reload as fallback). An agreement's validity dates are
- * checked at each decision, so an expired agreement blocks the very next request.
+ * data changes (PostgreSQL LISTEN/NOTIFY, listening again after a database restart, with a periodic reload as
+ * fallback). An agreement's validity dates are checked at each decision, so an expired agreement blocks the very
+ * next request.
  */
 export class AgreementIndex implements GrantSource {
   private agreements = new Map<string, AgreementRow[]>();
   private consents = new Set<string>();
-  private listener: Client | null = null;
+  private listener: NotificationListener | null = null;
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -31,18 +32,17 @@ export class AgreementIndex implements GrantSource {
 
   async start(databaseUrl: string, reloadEveryMs = 30_000): Promise<void> {
     await this.reload();
-    this.listener = new Client({ connectionString: databaseUrl });
-    this.listener.on('error', (error) => this.logger.warn({ message: error.message }, 'agreement listener lost; polling continues'));
-    this.listener.on('notification', () => void this.reload());
-    await this.listener.connect();
-    await this.listener.query('LISTEN govhub_access_changed');
+    this.listener = new NotificationListener({
+      databaseUrl, channel: 'govhub_access_changed', logger: this.logger, onNotification: () => void this.reload(),
+    });
+    await this.listener.start();
     this.timer = setInterval(() => void this.reload(), reloadEveryMs);
     this.timer.unref();
   }
 
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
-    await this.listener?.end().catch(() => undefined);
+    await this.listener?.stop();
   }
 
   async reload(): Promise<void> {
@@ -80,6 +80,14 @@ export class AgreementIndex implements GrantSource {
         (sensitiveCoordinate === null || namesField(row.fields, sensitiveCoordinate)),
     );
     return match ? { id: match.id, fields: match.fields } : null;
+  }
+
+  /** The agreements valid today that let some agency read this dataset (the docs say who may read a field). */
+  agreementsOver(dataset: string): { id: string; consumer: string; purposes: string[] }[] {
+    const today = this.now().toISOString().slice(0, 10);
+    return [...this.agreements.values()].flat()
+      .filter((row) => row.dataset === dataset && (row.validFrom === null || row.validFrom <= today) && (row.validUntil === null || row.validUntil >= today))
+      .map(({ id, consumer, purposes }) => ({ id, consumer, purposes }));
   }
 
   hasConsent(consumer: string, dataset: string, purpose: string): boolean {

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
-  Database, defaultDataDir, ensureDatabase, isAlive, isDomainName, projectRoot, startEmbeddedPostgres, withDatabase,
+  Database, defaultDataDir, ensureDatabase, isAlive, isDomainName, isProduction, projectRoot, startEmbeddedPostgres, withDatabase,
   type EmbeddedPostgresServer,
 } from '@govhub/shared';
 import { devSigningKey, mintToken } from '../auth/devKeys';
@@ -32,6 +32,7 @@ async function token(args: string[]): Promise<number> {
     args,
     options: { sub: { type: 'string' }, scope: { type: 'string' }, agency: { type: 'string' }, purpose: { type: 'string' }, ttl: { type: 'string' } },
   });
+  if (isProduction()) return fail('HUB_ENV=production: development tokens are off; tokens come from the identity provider');
   if (!values.sub) return fail('token needs --sub (a national ID for a citizen, an officer or agency code for an agency)');
   const jwt = await mintToken(await devSigningKey(), {
     sub: values.sub,

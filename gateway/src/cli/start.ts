@@ -125,6 +125,7 @@ function printBanner(url: string, ms: number): void {
     [
       '',
       `  govhub is ready in ${(ms / 1000).toFixed(1)} s: ${url}`,
+      `  The citizen app: ${url.replace(/\/graphql$/, '/app/')}`,
       '',
       '  Demo citizens (CONTRACT.md section 6):',
       ...demo,

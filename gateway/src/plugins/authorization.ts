@@ -30,6 +30,8 @@ export interface AuthorizationOptions {
   exchangeLog: ExchangeLog | null;
   /** Where served operations and the fields they use are counted (registry checks judge changes against them). */
   usage?: OperationUsage | null;
+  /** Told of each classified field's decision (the metrics). */
+  onDecision?(classification: string, granted: boolean): void;
 }
 
 const LOG_UNAVAILABLE = {
@@ -66,6 +68,11 @@ export function authorizationPlugin(options: AuthorizationOptions): ApolloServer
           options.usage?.record({ signature: `${queryHash}:${requestContext.operationName ?? ''}`, name: requestContext.operationName, coordinates: analysis.coordinates });
           const decisions = await decide(analysis.requirements, contextValue.identity, options.policies, options.grants);
           contextValue.grants = decisions.grants;
+          if (options.onDecision) {
+            for (const requirement of analysis.requirements) {
+              if (requirement.kind === 'classified') options.onDecision(requirement.classification.level, decisions.allows([requirement]));
+            }
+          }
           const filtered = cache.filter(schema, rules, analysis, `${queryHash}:${requestContext.operationName ?? ''}`, decisions);
           denials = unauthorizedErrors(filtered.removals, request.variables);
           if (options.mode === 'dry-run') return;

@@ -1,7 +1,7 @@
 import type { SupergraphManager, SupergraphSdlHook } from '@apollo/gateway';
-import { Client } from 'pg';
 import { composeSupergraph, type Logger } from '@govhub/shared';
 import { loadableSupergraph } from '../authorization/rules';
+import { NotificationListener } from '../resilience/notificationListener';
 import type { SubgraphRegistry } from './registry';
 
 type HookOptions = Parameters<SupergraphSdlHook>[0];
@@ -15,12 +15,13 @@ export interface SupergraphStatus {
 
 /**
  * The supergraph from the registry, kept current without a restart: every change is announced by PostgreSQL
- * NOTIFY (with polling as a fallback); the gateway swaps the new supergraph in atomically while in-flight requests
- * finish on the old one. A registry state that does not compose keeps the last good supergraph, and says why.
+ * NOTIFY (listening again after a database restart, with polling as a fallback); the gateway swaps the new
+ * supergraph in atomically while in-flight requests finish on the old one. A registry state that does not compose
+ * keeps the last good supergraph, and says why.
  */
 export class RegistrySupergraphManager implements SupergraphManager {
   readonly status: SupergraphStatus = { live: [], lastError: null };
-  private listener: Client | null = null;
+  private listener: NotificationListener | null = null;
   private timer: NodeJS.Timeout | null = null;
   private reloading: Promise<void> = Promise.resolve();
   /** The registry state that failed last, so a broken state is reported once, not at every poll. */
@@ -37,11 +38,10 @@ export class RegistrySupergraphManager implements SupergraphManager {
   async initialize({ update }: HookOptions): Promise<{ supergraphSdl: string; cleanup(): Promise<void> }> {
     const first = await this.compose();
     if (!first) throw new Error(`the registry's subgraphs do not compose: ${this.status.lastError}`);
-    this.listener = new Client({ connectionString: this.databaseUrl });
-    this.listener.on('error', (error) => this.logger.warn({ message: error.message }, 'registry listener lost; polling continues'));
-    this.listener.on('notification', () => this.reload(update));
-    await this.listener.connect();
-    await this.listener.query('LISTEN govhub_registry_changed');
+    this.listener = new NotificationListener({
+      databaseUrl: this.databaseUrl, channel: 'govhub_registry_changed', logger: this.logger, onNotification: () => this.reload(update),
+    });
+    await this.listener.start();
     this.timer = setInterval(() => this.reload(update), this.pollMs);
     this.timer.unref();
     return {
@@ -49,7 +49,7 @@ export class RegistrySupergraphManager implements SupergraphManager {
       cleanup: async () => {
         this.stopped = true;
         if (this.timer) clearInterval(this.timer);
-        await this.listener?.end().catch(() => undefined);
+        await this.listener?.stop();
       },
     };
   }
@@ -69,7 +69,12 @@ export class RegistrySupergraphManager implements SupergraphManager {
     try {
       const subgraphs = await this.registry.current();
       const versions = subgraphs.map((subgraph) => `${subgraph.name}@${subgraph.version}`);
-      if ((this.status.live.length && versions.join() === this.status.live.join()) || versions.join() === this.failed) return null;
+      if (this.status.live.length && versions.join() === this.status.live.join()) {
+        // The live versions are the registry's: an earlier error (the database was unreachable, say) is over.
+        this.status.lastError = null;
+        return null;
+      }
+      if (versions.join() === this.failed) return null;
       this.failed = versions.join();
       const { supergraphSdl } = composeSupergraph(subgraphs);
       this.failed = '';

@@ -1,5 +1,6 @@
 import { composeServices } from '@apollo/composition';
-import { Kind, parse, type DocumentNode } from 'graphql';
+import { Supergraph } from '@apollo/federation-internals';
+import { Kind, parse, printSchema, type DocumentNode } from 'graphql';
 import { fieldClassification, lintClassification } from './classification';
 
 export interface SubgraphSource {
@@ -83,4 +84,9 @@ function inconsistentClassifications(services: readonly { name: string; typeDefs
     }
   }
   return issues;
+}
+
+/** The API schema of a supergraph (what clients see: no join or inaccessible machinery), as SDL. */
+export function apiSchemaSdl(supergraphSdl: string): string {
+  return printSchema(Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema());
 }

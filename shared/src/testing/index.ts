@@ -29,6 +29,8 @@ export async function createTestDatabase(label: string): Promise<TestDatabase> {
 
 export interface TestSubgraph extends RunningSubgraph {
   db: Database;
+  /** After `stop()`: serves again on the same port and the same (already seeded) data, as a restarted agency would. */
+  restart(): Promise<void>;
 }
 
 /**
@@ -67,17 +69,27 @@ export async function startTestSubgraph(
   options: { people?: number; gatewayKey?: SigningKey } = {},
 ): Promise<TestSubgraph> {
   const logger = createLogger(`test-${definition.name}`);
-  const db = new Database({ url: databaseUrl, schema: definition.name, logger });
+  const connect = () => new Database({ url: databaseUrl, schema: definition.name, logger });
+  let db = connect();
   await prepareDomainDatabase(definition, db, { people: options.people ?? 300, logger });
   const gatewayKey = options.gatewayKey ?? (await testGatewayKey());
-  const running = await startSubgraph(definition, { db, logger, port: 0, gatewayKeys: { keys: [gatewayKey.publicJwk] } });
+  const serve = (port: number) => startSubgraph(definition, { db, logger, port, gatewayKeys: { keys: [gatewayKey.publicJwk] } });
+  let running = await serve(0);
   if (!options.gatewayKey) harnessSubgraphs.add(running.url);
   return {
-    ...running,
-    db,
+    name: running.name,
+    url: running.url,
+    port: running.port,
+    get db() {
+      return db;
+    },
     stop: async () => {
       await running.stop();
       await db.close();
+    },
+    restart: async () => {
+      db = connect();
+      running = await serve(running.port);
     },
   };
 }

@@ -1,0 +1,20 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { HubContext } from '../context';
+import type { HubMetrics } from '../observability/metrics';
+
+/** Counts every GraphQL request and its latency by operation name, and whether it answered fully, partly or not. */
+export function metricsPlugin(metrics: HubMetrics): ApolloServerPlugin<HubContext> {
+  return {
+    async requestDidStart({ request }) {
+      const started = process.hrtime.bigint();
+      return {
+        async willSendResponse({ response, operationName }) {
+          const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+          const result = response.body.kind === 'single' ? response.body.singleResult : null;
+          const outcome = !result?.errors?.length ? 'ok' : result.data ? 'partial' : 'error';
+          metrics.request(operationName ?? request.operationName, seconds, outcome);
+        },
+      };
+    },
+  };
+}
