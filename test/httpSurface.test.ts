@@ -33,6 +33,12 @@ describe('CORS', () => {
   });
 });
 
+it('answers with no tracing or debugging extensions (graphql-cop\'s trace probe)', async () => {
+  const response = await graphql({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ province(code: "10") { nameEn } }' }) });
+  const { extensions } = (await response.json()) as { extensions?: Record<string, unknown> };
+  expect(Object.keys(extensions ?? {})).toEqual(['cost']);
+});
+
 it('sends security headers on every response', async () => {
   const response = await graphql({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
   expect(response.status).toBe(200);

@@ -39,8 +39,13 @@ it('refuses introspection and hides field suggestions', async () => {
   expect(typo.errors?.[0].message).toBe('Cannot query field "nameE" on type "Province".');
 });
 
-it('serves no development keys, schema file or tokens', async () => {
+it('serves no development keys, schema file, docs, IDE or tokens', async () => {
   const base = hub.url.replace('/graphql', '');
+  const ide = await fetch(hub.url, { headers: { accept: 'text/html' } });
+  expect(ide.headers.get('content-type')).not.toContain('text/html');
+  expect((await fetch(`${base}/ide/`)).status).toBe(404);
+  expect((await fetch(`${base}/docs/`)).status).toBe(404);
+  expect((await fetch(`${base}/dev/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"identity":"dopaWelfare"}' })).status).toBe(404);
   expect((await fetch(`${base}/.well-known/jwks.json`)).status).toBe(404);
   expect((await fetch(`${base}/schema.graphql`)).status).toBe(404);
   const token = await runGovhubCli(['token', '--sub', 'x'], { HUB_ENV: 'production' });

@@ -71,7 +71,7 @@ function summarise(results: RoundResult[], mode: RoundResult['mode']) {
 }
 
 async function main(): Promise<void> {
-  const hub = fork(join(__dirname, 'hub.js'), [], { env: { ...process.env, LOG_LEVEL: 'warn' } });
+  const hub = fork(join(__dirname, 'hub.js'), [], { env: { ...process.env, LOG_LEVEL: 'error' } });
   const ready = await new Promise<BenchHubReady>((resolve, reject) => {
     hub.on('message', (message: BenchHubReady) => message.type === 'ready' && resolve(message));
     hub.once('exit', (code) => reject(new Error(`bench hub exited with ${code}`)));

@@ -30,9 +30,11 @@ async function main(): Promise<void> {
   const postgres = await startEmbeddedPostgres({ dataDir: join(dir, 'pgdata'), fast: true });
   const url = await ensureDatabase(postgres.url, 'govhub');
   const [identityKey, devKey] = await Promise.all([createSigningKey(), createSigningKey()]);
+  const databases: Database[] = [];
   const subgraphs = await Promise.all(
     DOMAIN_NAMES.map(async (name) => {
       const db = new Database({ url, schema: name, logger, maxConnections: 20 });
+      databases.push(db);
       await prepareDomainDatabase(DEFINITIONS[name], db, { people, logger });
       const running = await startSubgraph(DEFINITIONS[name], { db, logger, port: 0, gatewayKeys: { keys: [identityKey.publicJwk] } });
       return { name, url: running.url, sdl: readSubgraphSdl(DEFINITIONS[name]) };
@@ -48,6 +50,7 @@ async function main(): Promise<void> {
   process.send?.({ type: 'ready', enforced: enforced.url, unenforced: unenforced.url, token, people } satisfies BenchHubReady);
   process.once('disconnect', async () => {
     await Promise.all([enforced.stop(), unenforced.stop()]);
+    await Promise.all(databases.map((db) => db.close()));
     await postgres.stop();
     rmSync(dir, { recursive: true, force: true });
     process.exit(0);
