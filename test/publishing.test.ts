@@ -48,6 +48,11 @@ const withField = (field: string) => readFileSync(schemaFile, 'utf8').replace(
   '  educationValue: Int @classified(level: PUBLIC)\n', `  educationValue: Int @classified(level: PUBLIC)\n  ${field}\n`,
 );
 
+it("passes the scaffold's own tests, as the agency runs them", async () => {
+  const { code, output } = await scaffold.test();
+  expect({ code, passed: /Tests:\s+2 passed, 2 total/.test(output) }).toEqual({ code: 0, passed: true });
+}, 60_000);
+
 it('publishes a scaffolded subgraph with the CLI and serves it across domains within 5 seconds, without a restart', async () => {
   const started = Date.now();
   const published = await subgraphCli('OBEC', 'publish', '--name', 'education', '--schema', schemaFile, '--url', education.url);

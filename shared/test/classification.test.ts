@@ -1,4 +1,4 @@
-import { lintClassification } from '../src/federation/classification';
+import { classifiedDatasets, lintClassification } from '../src/federation/classification';
 import { CompositionError, composeSupergraph } from '../src/federation/compose';
 
 const HEADER = `extend schema
@@ -66,5 +66,14 @@ describe('shared fields', () => {
         expect.objectContaining({ subgraph: 'b', code: 'INCONSISTENT_CLASSIFICATION', message: expect.stringContaining('Person.nationalId') }),
       ]);
     }
+  });
+});
+
+describe('classifiedDatasets', () => {
+  it('lists the datasets a subgraph names, each at its most restricted level', () => {
+    const datasets = classifiedDatasets(`${HEADER}
+      type Query { a: Int @classified(level: PERSONAL, dataset: "x.one") b: Int @classified(level: PUBLIC) }
+      type Person { c: Int @classified(level: SECRET, dataset: "x.one") d: Int @classified(level: SENSITIVE, dataset: "x.two") }`);
+    expect(Object.fromEntries(datasets)).toEqual({ 'x.one': 'SECRET', 'x.two': 'SENSITIVE' });
   });
 });

@@ -7,6 +7,8 @@ import { scaffoldSubgraph } from '@govhub/gateway/dist/cli/scaffold';
 
 export interface ScaffoldedSubgraph {
   dir: string;
+  /** Runs the scaffold's own tests (its jest config, against the test PostgreSQL server), as the agency would. */
+  test(): Promise<{ code: number; output: string }>;
   /** Runs the built subgraph as its own program, as an agency would; resolves when it serves. */
   start(env: Record<string, string>): Promise<{ url: string; process: ChildProcess }>;
   remove(): void;
@@ -22,6 +24,7 @@ export async function scaffoldAndBuild(name: string): Promise<ScaffoldedSubgraph
   const scratch = mkdtempSync(join(mkdirTarget(join(root, '.govhub')), 'scaffold-'));
   symlinkSync(join(root, 'tsconfig.base.json'), join(scratch, 'tsconfig.base.json'));
   symlinkSync(join(root, 'shared'), join(scratch, 'shared'));
+  symlinkSync(join(root, 'jest.base.js'), join(scratch, 'jest.base.js'));
   scaffoldSubgraph({ subgraphsDir: join(scratch, 'subgraphs'), name, port: 0 });
   const dir = join(scratch, 'subgraphs', name);
   const run = promisify(execFile);
@@ -29,6 +32,11 @@ export async function scaffoldAndBuild(name: string): Promise<ScaffoldedSubgraph
   await run(process.execPath, [require.resolve('typescript/bin/tsc'), '-b', dir], { cwd: root });
   return {
     dir,
+    test: () => new Promise((resolve) => {
+      execFile(process.execPath, [require.resolve('jest/bin/jest'), '--ci'], {
+        cwd: dir, env: { ...process.env, APOLLO_TELEMETRY_DISABLED: '1', DATABASE_URL: process.env.GOVHUB_TEST_SERVER_URL },
+      }, (error, stdout, stderr) => resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, output: `${stdout}${stderr}` }));
+    }),
     start: (env) => new Promise((resolve, reject) => {
       const child = fork(join(dir, 'dist', 'main.js'), [], {
         env: { ...process.env, APOLLO_TELEMETRY_DISABLED: '1', LOG_LEVEL: 'warn', PORT: '0', ...env },

@@ -73,3 +73,19 @@ export function lintClassification(subgraph: string, sdl: string | DocumentNode)
 function isObjectType(node: DocumentNode['definitions'][number]): node is ObjectTypeDefinitionNode | ObjectTypeExtensionNode {
   return node.kind === Kind.OBJECT_TYPE_DEFINITION || node.kind === Kind.OBJECT_TYPE_EXTENSION;
 }
+
+/** The catalogue datasets a subgraph's fields name, each with the most restricted level it is classified at. */
+export function classifiedDatasets(sdl: string | DocumentNode): Map<string, Classification> {
+  const document = typeof sdl === 'string' ? parse(sdl) : sdl;
+  const datasets = new Map<string, Classification>();
+  for (const definition of document.definitions) {
+    if (!isObjectType(definition)) continue;
+    for (const field of definition.fields ?? []) {
+      const classification = fieldClassification(field);
+      if (!classification?.dataset) continue;
+      const known = datasets.get(classification.dataset);
+      if (!known || CLASSIFICATIONS.indexOf(classification.level) > CLASSIFICATIONS.indexOf(known)) datasets.set(classification.dataset, classification.level);
+    }
+  }
+  return datasets;
+}

@@ -4,7 +4,8 @@ import { dropDatabase, ensureDatabase } from '../db/admin';
 import { Database } from '../db/database';
 import { createLogger } from '../log';
 import type { SubgraphDefinition } from '../subgraph/definition';
-import { prepareDomainDatabase, startSubgraph, type RunningSubgraph } from '../subgraph/server';
+import { prepareDomainDatabase, readSubgraphSdl, startSubgraph, type RunningSubgraph } from '../subgraph/server';
+import { classifiedDatasets, type Classification } from '../federation/classification';
 import { createSigningKey, type SigningKey } from '../auth/keys';
 import { FORWARDED_IDENTITY_HEADER, signForwardedIdentity, type ForwardedIdentity, type Grant } from '../auth/forwarded';
 import { hubDatasets } from '../reference';
@@ -46,8 +47,9 @@ export function testGatewayKey(): Promise<SigningKey> {
 
 export function fullAccessIdentity(): ForwardedIdentity {
   const grants: Record<string, Grant> = {};
-  for (const dataset of hubDatasets()) {
-    grants[dataset.id] = dataset.classification === 'SECRET' ? { basis: 'clearance' } : { basis: 'agreement', agreementId: 'TEST', fields: null };
+  const datasets = new Map([...hubDatasets().map((dataset) => [dataset.id, dataset.classification] as const), ...harnessDatasets]);
+  for (const [dataset, level] of datasets) {
+    grants[dataset] = level === 'SECRET' ? { basis: 'clearance' } : { basis: 'agreement', agreementId: 'TEST', fields: null };
   }
   return {
     kind: 'agency', sub: 'test-harness', agency: 'TEST', purpose: 'TESTING',
@@ -61,6 +63,8 @@ export async function asGateway(identity: ForwardedIdentity = fullAccessIdentity
 }
 
 const harnessSubgraphs = new Set<string>();
+/** Datasets the harness's subgraphs name beyond the hub's catalogue (an agency's new subgraph): granted too. */
+const harnessDatasets = new Map<string, Classification>();
 
 /** Migrates, seeds and serves a subgraph over real HTTP on a free port, against `databaseUrl`. */
 export async function startTestSubgraph(
@@ -75,7 +79,10 @@ export async function startTestSubgraph(
   const gatewayKey = options.gatewayKey ?? (await testGatewayKey());
   const serve = (port: number) => startSubgraph(definition, { db, logger, port, gatewayKeys: { keys: [gatewayKey.publicJwk] } });
   let running = await serve(0);
-  if (!options.gatewayKey) harnessSubgraphs.add(running.url);
+  if (!options.gatewayKey) {
+    harnessSubgraphs.add(running.url);
+    for (const [dataset, level] of classifiedDatasets(readSubgraphSdl(definition))) harnessDatasets.set(dataset, level);
+  }
   return {
     name: running.name,
     url: running.url,
