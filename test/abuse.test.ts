@@ -93,6 +93,16 @@ describe('rate limits', () => {
     expect(Number(/govhub_rate_limit_rejections_total\{class="anonymous"\} (\d+)/.exec(metrics)?.[1])).toBeGreaterThanOrEqual(2);
   });
 
+  it('throttles token guessing by address: bad tokens count against the anonymous bucket', async () => {
+    await new Promise((resolve) => setTimeout(resolve, ANONYMOUS_BURST * 1000));
+    const guesses: number[] = [];
+    while (guesses.length < 20 && guesses.at(-1) !== 429) {
+      guesses.push((await post({ query: PROVINCE }, { authorization: `Bearer guess.${guesses.length}.x` })).status);
+    }
+    expect(guesses.slice(0, ANONYMOUS_BURST)).toEqual(Array(ANONYMOUS_BURST).fill(401));
+    expect(guesses.at(-1)).toBe(429);
+  }, 15_000);
+
   it('answers the throttled address normally once Retry-After has passed', async () => {
     const refusal = (await untilRefused()).at(-1)!;
     expect(refusal.status).toBe(429);

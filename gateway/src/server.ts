@@ -6,7 +6,7 @@ import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastif
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import {
-  createLogger, Database, DOMAINS, GATEWAY_PORT, isProduction,
+  createLogger, Database, DOMAINS, GATEWAY_PORT, isProduction, servingStatementTimeoutMs,
   type Grant, type Logger, type SigningKey, type SubgraphSource,
 } from '@govhub/shared';
 import { registerAuthentication } from './auth/authenticate';
@@ -135,7 +135,9 @@ export async function startHubGateway(options: HubGatewayOptions): Promise<Runni
     scopeClaim: config.scopeClaim,
   });
 
-  const db = options.databaseUrl ? new Database({ url: options.databaseUrl, schema: 'public', logger, maxConnections: 4 }) : null;
+  const db = options.databaseUrl
+    ? new Database({ url: options.databaseUrl, schema: 'public', logger, maxConnections: 4, statementTimeoutMs: servingStatementTimeoutMs() })
+    : null;
   const agreements = db ? new AgreementIndex(db, logger) : null;
   const exchangeLog = db ? new ExchangeLog(db, metrics) : null;
   await agreements?.start(options.databaseUrl as string);

@@ -93,3 +93,16 @@ describe('bulk insert and loaders', () => {
     expect(none).toEqual([]);
   });
 });
+
+describe('statement timeout', () => {
+  it('ends a statement that runs past the serving timeout, and only with one set', async () => {
+    const serving = new Database({ url: database.url, schema: 'demo', statementTimeoutMs: 200 });
+    try {
+      await expect(serving.query('SELECT pg_sleep(2)')).rejects.toMatchObject({ code: '57014' });
+      expect(await serving.query('SELECT 1 AS one')).toEqual([{ one: 1 }]);
+      await expect(db.query('SELECT pg_sleep(0.3)')).resolves.toHaveLength(1);
+    } finally {
+      await serving.close();
+    }
+  });
+});

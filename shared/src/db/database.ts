@@ -12,6 +12,18 @@ export interface DatabaseOptions {
   schema: string;
   maxConnections?: number;
   logger?: Logger;
+  /** Ends any statement that runs longer (PostgreSQL's statement_timeout); none by default (migrations, seeds). */
+  statementTimeoutMs?: number;
+}
+
+/**
+ * `GOVHUB_DB_STATEMENT_TIMEOUT_MS` (default 5,000, the gateway's subgraph call timeout): how long a statement may
+ * run while serving requests; past it, nobody is waiting for the answer any more.
+ */
+export function servingStatementTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  const value = Number(env.GOVHUB_DB_STATEMENT_TIMEOUT_MS ?? 5_000);
+  if (!Number.isInteger(value) || value < 100) throw new Error('GOVHUB_DB_STATEMENT_TIMEOUT_MS must be a whole number of milliseconds, at least 100');
+  return value;
 }
 
 /**
@@ -29,7 +41,7 @@ export class Database implements Queryable {
     this.pool = new Pool({
       connectionString: options.url,
       max: options.maxConnections ?? 10,
-      options: `-c search_path=${options.schema},public`,
+      options: `-c search_path=${options.schema},public${options.statementTimeoutMs ? ` -c statement_timeout=${options.statementTimeoutMs}` : ''}`,
       application_name: `govhub-${options.schema}`,
     });
     // A restarting server ends idle clients (57P01); without a listener that would crash the process.

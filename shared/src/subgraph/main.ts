@@ -1,6 +1,6 @@
 import '../noTelemetry';
 import { join } from 'node:path';
-import { Database } from '../db/database';
+import { Database, servingStatementTimeoutMs } from '../db/database';
 import { defaultDataDir, startEmbeddedPostgres, type EmbeddedPostgresServer } from '../db/embedded';
 import { ensureDatabase } from '../db/admin';
 import { DOMAINS, isDomainName } from '../domains';
@@ -34,16 +34,18 @@ export async function runSubgraphMain(definition: SubgraphDefinition): Promise<v
       });
       url = await ensureDatabase(embedded.url, 'govhub');
     }
-    const db = new Database({ url, schema: definition.name, logger });
+    // Migrations and seeds may take long; serving may not (GOVHUB_DB_STATEMENT_TIMEOUT_MS).
+    const setup = new Database({ url, schema: definition.name, logger });
     if (process.env.GOVHUB_SKIP_SEED !== '1') {
-      await prepareDomainDatabase(definition, db, { people: seedPeople(), logger });
+      await prepareDomainDatabase(definition, setup, { people: seedPeople(), logger });
     }
+    await setup.close();
     if (process.env.GOVHUB_SEED_ONLY === '1') {
       process.send?.({ type: 'seeded', name: definition.name } satisfies SubgraphProcessMessage);
-      await db.close();
       await embedded?.stop();
       process.exit(0);
     }
+    const db = new Database({ url, schema: definition.name, logger, statementTimeoutMs: servingStatementTimeoutMs() });
     const defaultPort = isDomainName(definition.name) ? DOMAINS[definition.name].port : 0;
     const gatewayKeys = await trustedGatewayKeys();
     const running = await startSubgraph(definition, { db, logger, gatewayKeys, port: Number(process.env.PORT ?? defaultPort) });
