@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Fastify from 'fastify';
@@ -49,6 +50,18 @@ describe('web apps', () => {
     expect(asset.headers.get('content-security-policy')).toContain("script-src 'self'");
     const redirect = await get('/app');
     expect([redirect.status, redirect.headers.get('location')]).toEqual([301, '/app/']);
+  });
+
+  it('serves the compressed copy the build wrote when the browser takes it', async () => {
+    const dir = builtApp();
+    const script = 'console.log("app")';
+    writeFileSync(join(dir, 'assets', 'index-abc123.js.br'), brotliCompressSync(script));
+    writeFileSync(join(dir, 'assets', 'index-abc123.js.gz'), gzipSync(script));
+    const get = await serve((app) => registerWebApps(app, [{ path: '/app/', dir }]));
+    for (const [accepted, encoding] of [['br, gzip', 'br'], ['gzip', 'gzip'], ['identity', null]] as const) {
+      const asset = await get('/app/assets/index-abc123.js', { headers: { 'accept-encoding': accepted } });
+      expect({ accepted, encoding: asset.headers.get('content-encoding'), text: await asset.text() }).toEqual({ accepted, encoding, text: script });
+    }
   });
 
   it('answers a missing asset, a dotfile and a climb out of the folder with 404, never the page or the file', async () => {

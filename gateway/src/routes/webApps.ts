@@ -45,6 +45,8 @@ async function serveWebApp(scope: FastifyInstance, webApp: WebApp): Promise<void
     wildcard: true,
     index: ['index.html'],
     dotfiles: 'ignore',
+    // `npm run build` writes .br and .gz beside each text asset (web/compress.mjs).
+    preCompressed: true,
     cacheControl: false,
     setHeaders: (response, path) => {
       response.setHeader('cache-control', path.startsWith(assetsDir) ? HASHED_ASSET_CACHE : PAGE_CACHE);
