@@ -4,10 +4,9 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { GraphQLSchema } from 'graphql';
 import {
   createLogger, Database, DOMAINS, GATEWAY_PORT, isProduction, servingStatementTimeoutMs,
-  type Grant, type Logger, type SigningKey, type SubgraphSource,
+  type Logger, type SigningKey, type SubgraphSource,
 } from '@govhub/shared';
 import { registerAuthentication } from './auth/authenticate';
 import { devSigningKey, gatewaySigningKey } from './auth/devKeys';
@@ -15,7 +14,6 @@ import { createTokenVerifier } from './auth/tokens';
 import { ExchangeLog } from './audit/exchangeLog';
 import { AgreementIndex } from './authorization/agreements';
 import type { GrantSource, PolicyRegistry } from './authorization/decide';
-import { authorizationRules, type AuthorizationRules } from './authorization/rules';
 import { authConfigFromEnv, type AuthConfig } from './config';
 import type { HubContext } from './context';
 import { HubDataSource } from './dataSource';
@@ -37,6 +35,7 @@ import { errorMaskingPlugin } from './plugins/errorMasking';
 import { registerHttpSecurity } from './http/security';
 import { startTracing, tracesEndpointFromEnv } from './observability/tracing';
 import { graphqlShapedHttpErrors } from './routes/httpErrors';
+import { LiveSupergraph } from './supergraph/liveSupergraph';
 import { StaticSupergraphManager } from './supergraph/staticSupergraph';
 import { SubgraphRegistry } from './registry/registry';
 import { RegistrySupergraphManager } from './registry/registrySupergraph';
@@ -46,7 +45,6 @@ import { OperationUsage } from './registry/usage';
 import { apolloServerLimits } from './limits/apolloServerOptions';
 import { registerHttpLimits } from './limits/http';
 import { limitsFromEnv, type OperationLimits } from './limits/config';
-import { costWeights, type CostWeights } from './limits/cost';
 import { resilienceConfigFromEnv, type ResilienceConfig } from './resilience/config';
 import { SubgraphGuards } from './resilience/subgraphGuard';
 import { closeConnectionsWhenClosing } from './resilience/drain';
@@ -105,17 +103,6 @@ function builtInOwners(): Record<string, string> {
 
 const NO_GRANTS: GrantSource = { agreementFor: () => null, hasConsent: () => false };
 
-/** Every dataset a classification names, granted: only for the unenforced benchmark baseline. */
-function grantEveryDataset(rules: AuthorizationRules): Record<string, Grant> {
-  const grants: Record<string, Grant> = {};
-  for (const requirement of [...rules.fields.values()].flat()) {
-    if (requirement.kind !== 'classified' || !requirement.classification.dataset) continue;
-    grants[requirement.classification.dataset] =
-      requirement.classification.level === 'SECRET' ? { basis: 'clearance' } : { basis: 'agreement', agreementId: 'UNENFORCED', fields: null };
-  }
-  return grants;
-}
-
 /** The hub's gateway: Apollo Gateway on a locally composed supergraph, enforcing the hub's authorization. */
 export async function startHubGateway(options: HubGatewayOptions): Promise<RunningGateway> {
   const logger = options.logger ?? createLogger('gateway');
@@ -151,11 +138,8 @@ export async function startHubGateway(options: HubGatewayOptions): Promise<Runni
   const supergraphManager = registry
     ? new RegistrySupergraphManager(registry, options.databaseUrl as string, logger)
     : new StaticSupergraphManager(options.subgraphs, logger);
-  const rulesBySchema = new WeakMap<GraphQLSchema, AuthorizationRules>();
-  const costWeightsBySchema = new WeakMap<GraphQLSchema, CostWeights>();
+  const live = new LiveSupergraph();
   const limits: OperationLimits = { ...limitsFromEnv(), ...options.limits };
-  let liveApiSchema: GraphQLSchema | null = null;
-  let liveSupergraph: { sdl: string; rules: AuthorizationRules } | null = null;
   const guards = new SubgraphGuards(resilience, logger);
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphManager,
@@ -163,15 +147,7 @@ export async function startHubGateway(options: HubGatewayOptions): Promise<Runni
       new HubDataSource(url ?? '', identityKey, guards.for(name), (seconds, errorCode) => metrics.subgraphFetch(name, seconds, errorCode)),
     logger,
   });
-  let unenforcedGrants: Record<string, Grant> = {};
-  gateway.onSchemaLoadOrUpdate(({ apiSchema, coreSupergraphSdl }) => {
-    const rules = authorizationRules(coreSupergraphSdl);
-    rulesBySchema.set(apiSchema, rules);
-    costWeightsBySchema.set(apiSchema, costWeights(coreSupergraphSdl));
-    unenforcedGrants = grantEveryDataset(rules);
-    liveApiSchema = apiSchema;
-    liveSupergraph = { sdl: coreSupergraphSdl, rules };
-  });
+  gateway.onSchemaLoadOrUpdate(live.loaded);
 
   const persisted: PersistedDocumentsConfig = { ...persistedDocumentsConfigFromEnv(), ...options.persistedDocuments };
   const trustedDocuments = new TrustedDocuments(persisted.manifestPaths.length > 0 ? mergeManifests(persisted.manifestPaths.map(loadManifest)) : null);
@@ -199,7 +175,7 @@ export async function startHubGateway(options: HubGatewayOptions): Promise<Runni
       fastifyApolloDrainPlugin(app),
       metricsPlugin(metrics),
       ApolloServerPluginLandingPageDisabled(),
-      limitsPlugin({ limits, weightsFor: (schema) => costWeightsBySchema.get(schema) }),
+      limitsPlugin({ limits, weightsFor: (schema) => live.costWeightsFor(schema) }),
       nationalIdArgumentsPlugin(),
       inputTextPlugin(),
       ...(enforcement
@@ -209,7 +185,7 @@ export async function startHubGateway(options: HubGatewayOptions): Promise<Runni
             requireAuthentication: config.requireAuthentication,
             policies: options.policies ?? new Map(),
             grants: agreements ?? NO_GRANTS,
-            rulesFor: (schema) => rulesBySchema.get(schema),
+            rulesFor: (schema) => live.rulesFor(schema),
             exchangeLog,
             usage,
             onDecision: (classification, granted) => metrics.authorization(classification, granted),
@@ -223,17 +199,17 @@ export async function startHubGateway(options: HubGatewayOptions): Promise<Runni
 
   registerHealthRoutes(
     app,
-    [{ name: 'supergraph', check: () => liveApiSchema !== null }, ...(db ? [{ name: 'database', check: () => db.ping() }] : [])],
+    [{ name: 'supergraph', check: () => live.apiSchema !== null }, ...(db ? [{ name: 'database', check: () => db.ping() }] : [])],
     () => ({
       ...(supergraphManager instanceof RegistrySupergraphManager ? { supergraph: supergraphManager.status } : {}),
       subgraphs: guards.circuits(),
     }),
   );
   if (devKey) app.get('/.well-known/jwks.json', async () => ({ keys: [devKey.publicJwk] }));
-  if (!isProduction()) registerSchemaRoute(app, () => liveApiSchema);
+  if (!isProduction()) registerSchemaRoute(app, () => live.apiSchema);
   if (!isProduction() || process.env.GOVHUB_PUBLIC_DOCS === '1') {
     registerDocsRoutes(app, {
-      supergraph: () => liveSupergraph,
+      supergraph: () => live.current,
       publishers: async () => Object.fromEntries((await registry?.current() ?? []).map((subgraph) => [subgraph.name, subgraph.owner])),
       agreementsOver: (dataset) => agreements?.agreementsOver(dataset) ?? [],
     });
@@ -254,7 +230,7 @@ export async function startHubGateway(options: HubGatewayOptions): Promise<Runni
         requestId,
         logger: logger.child({ requestId }),
         identity: request.identity,
-        grants: enforcement ? {} : unenforcedGrants,
+        grants: enforcement ? {} : live.unenforcedGrants,
         deadline: Date.now() + resilience.requestDeadlineMs,
       };
     },

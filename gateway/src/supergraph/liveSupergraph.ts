@@ -1,0 +1,47 @@
+import type { GraphQLSchema } from 'graphql';
+import type { Grant } from '@govhub/shared';
+import { authorizationRules, type AuthorizationRules } from '../authorization/rules';
+import { costWeights, type CostWeights } from '../limits/cost';
+
+/**
+ * What the gateway derives from each supergraph it loads, kept per API schema: a request planned on the old
+ * supergraph during a hot reload keeps the rules and cost weights it was validated with.
+ */
+export class LiveSupergraph {
+  private readonly rules = new WeakMap<GraphQLSchema, AuthorizationRules>();
+  private readonly weights = new WeakMap<GraphQLSchema, CostWeights>();
+  /** The latest API schema; null before the first load. */
+  apiSchema: GraphQLSchema | null = null;
+  /** The latest supergraph and its rules (the docs read them). */
+  current: { sdl: string; rules: AuthorizationRules } | null = null;
+  /** A grant for every dataset the latest supergraph names: only for the unenforced benchmark baseline. */
+  unenforcedGrants: Record<string, Grant> = {};
+
+  /** For `ApolloGateway.onSchemaLoadOrUpdate`. */
+  readonly loaded = ({ apiSchema, coreSupergraphSdl }: { apiSchema: GraphQLSchema; coreSupergraphSdl: string }): void => {
+    const rules = authorizationRules(coreSupergraphSdl);
+    this.rules.set(apiSchema, rules);
+    this.weights.set(apiSchema, costWeights(coreSupergraphSdl));
+    this.unenforcedGrants = grantEveryDataset(rules);
+    this.apiSchema = apiSchema;
+    this.current = { sdl: coreSupergraphSdl, rules };
+  };
+
+  rulesFor(schema: GraphQLSchema): AuthorizationRules | undefined {
+    return this.rules.get(schema);
+  }
+
+  costWeightsFor(schema: GraphQLSchema): CostWeights | undefined {
+    return this.weights.get(schema);
+  }
+}
+
+function grantEveryDataset(rules: AuthorizationRules): Record<string, Grant> {
+  const grants: Record<string, Grant> = {};
+  for (const requirement of [...rules.fields.values()].flat()) {
+    if (requirement.kind !== 'classified' || !requirement.classification.dataset) continue;
+    grants[requirement.classification.dataset] =
+      requirement.classification.level === 'SECRET' ? { basis: 'clearance' } : { basis: 'agreement', agreementId: 'UNENFORCED', fields: null };
+  }
+  return grants;
+}
