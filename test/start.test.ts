@@ -52,3 +52,18 @@ itEmbedded('starts, answers a cross-domain query, survives a kill -9, and stops 
   expect(isAlive(serverPid)).toBe(false);
   expect(existsSync(join(dir, 'pgdata', 'postmaster.pid'))).toBe(false);
 }, 240_000);
+
+itEmbedded('drains in-flight requests on SIGTERM: every request sent before it gets its whole answer', async () => {
+  const hub = await startHubProcess(env());
+  const query = JSON.stringify({ query: '{ provinces { code nameTh population waterSituation { floodStatus } businessCount } }' });
+  const ask = () => fetch(hub.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: query })
+    .then(async (response) => { const body = (await response.json()) as { data?: { provinces?: unknown[] }; errors?: { message: string }[] }; return { status: response.status, provinces: body.data?.provinces?.length ?? body.errors?.[0]?.message }; })
+    .catch((error: Error & { cause?: { code?: string } }) => ({ status: 0, provinces: error.cause?.code ?? error.message }));
+  // Warm keep-alive connections first, so the requests below travel on sockets the server has already accepted.
+  await Promise.all(Array.from({ length: 30 }, ask));
+  const inFlight = Array.from({ length: 30 }, ask);
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  hub.process.kill('SIGTERM');
+  expect(await Promise.all(inFlight)).toEqual(Array(30).fill({ status: 200, provinces: 77 }));
+  expect(await exited(hub.process)).toBe(0);
+}, 120_000);

