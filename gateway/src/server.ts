@@ -56,6 +56,7 @@ import { persistedDocumentsConfigFromEnv, type PersistedDocumentsConfig } from '
 import { TrustedDocuments } from './persisted/documents';
 import { loadManifest, mergeManifests } from './persisted/manifest';
 import { registerPersistedDocuments } from './plugins/persistedDocuments';
+import { RedisApqCache } from './persisted/redisApqCache';
 
 export interface HubGatewayOptions {
   subgraphs: readonly SubgraphSource[];
@@ -153,6 +154,9 @@ export async function startHubGateway(options: HubGatewayOptions): Promise<Runni
   const trustedDocuments = new TrustedDocuments(persisted.manifestPaths.length > 0 ? mergeManifests(persisted.manifestPaths.map(loadManifest)) : null);
   const rateLimiter = await createRateLimiter({ ...rateLimitConfigFromEnv(), ...options.rateLimits }, logger, (consumerClass) => metrics.rateLimitRejected(consumerClass));
 
+  const apqCache = process.env.REDIS_URL ? new RedisApqCache(process.env.REDIS_URL, logger) : null;
+  await apqCache?.connect();
+
   const app = Fastify({ bodyLimit: limits.bodyBytes, trustProxy: trustProxyFromEnv(), ...requestIdOptions });
   registerRequestLogging(app, logger);
   await registerHttpSecurity(app, options.corsOrigins);
@@ -168,6 +172,8 @@ export async function startHubGateway(options: HubGatewayOptions): Promise<Runni
     introspection: !isProduction(),
     hideSchemaDetailsFromClientErrors: isProduction(),
     csrfPrevention: true,
+    // Registered documents live a day; with Redis every replica shares them, otherwise each keeps its own.
+    ...(apqCache ? { persistedQueries: { cache: apqCache, ttl: 86_400 } } : {}),
     ...apolloServerLimits(limits),
     // The process that runs the gateway decides how to stop it (cli/start.ts drains and exits).
     stopOnTerminationSignals: false,
@@ -251,6 +257,7 @@ export async function startHubGateway(options: HubGatewayOptions): Promise<Runni
       await usage?.stop();
       await db?.close();
       await rateLimiter.close();
+      apqCache?.close();
       await tracing?.stop();
     },
   };

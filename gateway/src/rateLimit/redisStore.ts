@@ -1,4 +1,5 @@
-import Redis from 'ioredis';
+import type Redis from 'ioredis';
+import { sharedStateRedis } from '../redis';
 import type { BucketPolicy, BucketStore, Take } from './bucket';
 
 /**
@@ -28,29 +29,15 @@ redis.call('PEXPIRE', KEYS[1], math.ceil((capacity - tokens) * 1000 / rate) + 10
 return { allowed, math.floor(tokens), math.ceil((math.floor(tokens) + 1 - tokens) * 1000 / rate) }
 `;
 
-/** A Redis command that does not answer within this is a failure: the limiter falls back rather than wait. */
-const COMMAND_TIMEOUT_MS = 100;
-
 type TakeTokenReply = [allowed: number, remaining: number, msUntilMore: number];
 type RedisWithTakeToken = Redis & { govhubTakeToken(key: string, capacity: number, refillPerSecond: number): Promise<TakeTokenReply> };
 
-/**
- * Buckets in Redis (`REDIS_URL`), shared by every gateway replica. Commands fail at once while Redis is unreachable
- * (no offline queue), and ioredis keeps reconnecting in the background.
- */
+/** Buckets in Redis (`REDIS_URL`), shared by every gateway replica. */
 export class RedisBucketStore implements BucketStore {
   private readonly redis: RedisWithTakeToken;
 
   constructor(url: string, private readonly keyPrefix = 'govhub:ratelimit:', onConnectionError: (error: Error) => void = () => undefined) {
-    this.redis = new Redis(url, {
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 0,
-      commandTimeout: COMMAND_TIMEOUT_MS,
-      lazyConnect: true,
-      // On stop, a socket that never connected is not waited for (ioredis would hold the process 2 s).
-      disconnectTimeout: 100,
-    }) as RedisWithTakeToken;
-    this.redis.on('error', onConnectionError);
+    this.redis = sharedStateRedis(url, onConnectionError) as RedisWithTakeToken;
     this.redis.defineCommand('govhubTakeToken', { numberOfKeys: 1, lua: TAKE_TOKEN });
   }
 
