@@ -83,9 +83,15 @@ describe('web apps', () => {
   });
 
   it('lets the page connect to its identity provider, and only that page', async () => {
-    const get = await serve((app) => registerWebApps(app, [{ path: '/app/', dir: builtApp(), connectOrigins: ['https://login.example.go.th'] }]));
+    const dir = builtApp();
+    writeFileSync(join(dir, 'index.html.br'), brotliCompressSync('<!doctype html><title>app</title>'));
+    const get = await serve((app) => registerWebApps(app, [{ path: '/app/', dir, connectOrigins: ['https://login.example.go.th'] }]));
+    for (const encoding of ['identity', 'br']) {
+      const page = await get('/app/', { headers: { 'accept-encoding': encoding } });
+      expect({ encoding, served: page.headers.get('content-encoding'), policy: page.headers.get('content-security-policy') })
+        .toEqual({ encoding, served: encoding === 'br' ? 'br' : null, policy: expect.stringContaining("connect-src 'self' https://login.example.go.th") });
+    }
     const policy = (await get('/app/')).headers.get('content-security-policy') ?? '';
-    expect(policy).toContain("connect-src 'self' https://login.example.go.th");
     expect(policy).toContain("frame-ancestors 'none'");
     expect((await get('/app/assets/index-abc123.js')).headers.get('content-security-policy')).toContain("connect-src 'self';");
   });

@@ -27,9 +27,10 @@ const TIMEOUT_MS = 10_000;
 async function settle<T>(read: () => Promise<T>, holds: (value: T) => boolean, expectation: string): Promise<void> {
   const deadline = Date.now() + TIMEOUT_MS;
   for (;;) {
-    const value = await read();
-    if (holds(value)) return;
-    if (Date.now() > deadline) throw new Error(`expected ${expectation}; last seen: ${JSON.stringify(value)}`);
+    // A page that is navigating (a sign-in redirect) cannot be read for a moment: that is "not yet", not a failure.
+    const seen = await read().then((value) => ({ value }), (error: Error) => ({ error: error.message }));
+    if ('value' in seen && holds(seen.value)) return;
+    if (Date.now() > deadline) throw new Error(`expected ${expectation}; last seen: ${JSON.stringify(seen)}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }

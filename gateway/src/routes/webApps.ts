@@ -50,7 +50,8 @@ async function serveWebApp(scope: FastifyInstance, webApp: WebApp): Promise<void
     cacheControl: false,
     setHeaders: (response, path) => {
       response.setHeader('cache-control', path.startsWith(assetsDir) ? HASHED_ASSET_CACHE : PAGE_CACHE);
-      if (basename(path) === 'index.html') allowConnections(response, webApp.connectOrigins ?? []);
+      // The page may be served from its precompressed copy (index.html.br, index.html.gz).
+      if (basename(path).replace(/\.(br|gz)$/, '') === 'index.html') allowConnections(response, webApp.connectOrigins ?? []);
     },
   });
   scope.setNotFoundHandler((request, reply) => {
