@@ -157,7 +157,14 @@ export async function startHubGateway(options: HubGatewayOptions): Promise<Runni
   const apqCache = process.env.REDIS_URL ? new RedisApqCache(process.env.REDIS_URL, logger) : null;
   await apqCache?.connect();
 
-  const app = Fastify({ bodyLimit: limits.bodyBytes, trustProxy: trustProxyFromEnv(), ...requestIdOptions });
+  const app = Fastify({
+    bodyLimit: limits.bodyBytes,
+    trustProxy: trustProxyFromEnv(),
+    // While draining, a request that reaches an open connection is still answered (that connection then closes):
+    // Fastify's default would answer it 503 although the client sent it before the stop.
+    return503OnClosing: false,
+    ...requestIdOptions,
+  });
   registerRequestLogging(app, logger);
   await registerHttpSecurity(app, options.corsOrigins);
   app.setErrorHandler(graphqlShapedHttpErrors(logger));
