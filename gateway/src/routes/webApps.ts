@@ -45,7 +45,7 @@ async function serveWebApp(scope: FastifyInstance, webApp: WebApp): Promise<void
     wildcard: true,
     index: ['index.html'],
     dotfiles: 'ignore',
-    // `npm run build` writes .br and .gz beside each text asset (web/compress.mjs).
+    // `npm run build` writes .br and .gz beside each text asset (web/build.mjs).
     preCompressed: true,
     cacheControl: false,
     setHeaders: (response, path) => {
