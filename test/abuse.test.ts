@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '@govhub/shared';
@@ -115,7 +115,8 @@ describe('rate limits', () => {
 
 describe('automatic persisted queries (APQ)', () => {
   it('round-trips over POST: not found, registered with the query, then served by its hash alone', async () => {
-    const query = 'query ApqOverPost { province(code: "56") { nameEn } }';
+    // Unique per run: with REDIS_URL the registered documents outlive the test hub.
+    const query = `query ApqOverPost { province(code: "56") { nameEn } } # ${randomUUID()}`;
     const missing = await post({ extensions: apq(sha256(query)) }, dopa);
     expect({ status: missing.status, code: codeOf(missing) }).toEqual({ status: 200, code: 'PERSISTED_QUERY_NOT_FOUND' });
     const registered = await post({ query, extensions: apq(sha256(query)) }, dopa);
@@ -125,7 +126,7 @@ describe('automatic persisted queries (APQ)', () => {
   });
 
   it('round-trips over GET, with the extensions in the query string', async () => {
-    const query = 'query ApqOverGet($code: ID!) { province(code: $code) { nameEn } }';
+    const query = `query ApqOverGet($code: ID!) { province(code: $code) { nameEn } } # ${randomUUID()}`;
     const variables = { code: '10' };
     expect(codeOf(await get({ extensions: apq(sha256(query)), variables }, dopa))).toBe('PERSISTED_QUERY_NOT_FOUND');
     expect((await get({ query, extensions: apq(sha256(query)), variables }, dopa)).data?.province.nameEn).toBe('Bangkok');
