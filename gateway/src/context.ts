@@ -1,4 +1,4 @@
-import type { Grant, Identity, Logger } from '@govhub/shared';
+import type { DatasetGrant, Identity, Logger } from '@govhub/shared';
 
 /** What the gateway knows about one request. */
 export interface HubContext {
@@ -7,7 +7,7 @@ export interface HubContext {
   /** Who is asking, from a verified token (anonymous without one). */
   identity: Identity;
   /** Per dataset, why personal data may be released to this caller (set by the authorization plugin). */
-  grants: Record<string, Grant>;
+  grants: Record<string, DatasetGrant>;
   /** When this request's subgraph calls must be over (epoch ms; `GOVHUB_REQUEST_DEADLINE_MS` after it started). */
   deadline: number;
 }

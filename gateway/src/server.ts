@@ -102,7 +102,7 @@ function builtInOwners(): Record<string, string> {
   return Object.fromEntries(Object.values(DOMAINS).map((domain) => [domain.name, domain.lead]));
 }
 
-const NO_GRANTS: GrantSource = { agreementFor: () => null, hasConsent: () => false };
+const NO_GRANTS: GrantSource = { agreementFor: () => null, consentingSubjects: () => new Set() };
 
 /** The hub's gateway: Apollo Gateway on a locally composed supergraph, enforcing the hub's authorization. */
 export async function startHubGateway(options: HubGatewayOptions): Promise<RunningGateway> {

@@ -1,11 +1,11 @@
 import { join } from 'node:path';
-import { createLogger, Database, migrate, projectRoot } from '@govhub/shared';
+import { createLogger, Database, migrate, namesField, projectRoot } from '@govhub/shared';
 import { createTestDatabase, type TestDatabase } from '@govhub/shared/dist/testing';
-import { AgreementIndex, namesField } from '../src/authorization/agreements';
+import { AgreementIndex, thaiDate } from '../src/authorization/agreements';
 
 let database: TestDatabase;
 let db: Database;
-let today = '2020-06-01';
+let now = '2020-06-01T12:00:00Z';
 let index: AgreementIndex;
 
 beforeAll(async () => {
@@ -21,7 +21,7 @@ beforeAll(async () => {
                   VALUES ('A1', 'CGD', 'DOPA', '2019-01-01', '2019-02-01', '2020-12-31', true)`);
   await db.query(`INSERT INTO agreement_dataset (agreement_id, dataset_id, fields) VALUES ('A1', 'cgd.low-income-register', '{Person.lowIncomeRegistration,LowIncomeRegistration.*}')`);
   await db.query(`INSERT INTO agreement_purpose (agreement_id, purpose_code) VALUES ('A1', 'WELFARE_ELIGIBILITY')`);
-  index = new AgreementIndex(db, createLogger('test'), () => new Date(`${today}T12:00:00Z`));
+  index = new AgreementIndex(db, createLogger('test'), () => new Date(now));
   await index.start(database.url);
 });
 afterAll(async () => {
@@ -30,36 +30,68 @@ afterAll(async () => {
   await database?.drop();
 });
 
-describe('sharing agreements as the gateway sees them', () => {
-  const lookup = (coordinate: string | null) => index.agreementFor('DOPA', 'cgd.low-income-register', 'WELFARE_ELIGIBILITY', coordinate);
+const at = (day: string) => (now = `${day}T12:00:00Z`);
 
-  it('grants a named consumer, dataset and purpose while the agreement is valid', () => {
-    today = '2020-06-01';
-    expect(lookup(null)).toEqual({ id: 'A1', fields: ['Person.lowIncomeRegistration', 'LowIncomeRegistration.*'] });
-    expect(index.agreementFor('DOPA', 'cgd.low-income-register', 'TAX_ADMINISTRATION', null)).toBeNull();
-    expect(index.agreementFor('CGD', 'cgd.low-income-register', 'WELFARE_ELIGIBILITY', null)).toBeNull();
+describe('sharing agreements as the gateway sees them', () => {
+  const lookup = () => index.agreementFor('DOPA', 'cgd.low-income-register', 'WELFARE_ELIGIBILITY');
+
+  it('grants a named consumer, dataset and purpose while the agreement is valid, with the fields it names', () => {
+    at('2020-06-01');
+    expect(lookup()).toEqual({ id: 'A1', fields: ['Person.lowIncomeRegistration', 'LowIncomeRegistration.*'] });
+    expect(index.agreementFor('DOPA', 'cgd.low-income-register', 'TAX_ADMINISTRATION')).toBeNull();
+    expect(index.agreementFor('CGD', 'cgd.low-income-register', 'WELFARE_ELIGIBILITY')).toBeNull();
   });
 
-  it('needs a sensitive field to be named, by itself or by Type.*', () => {
-    expect(lookup('LowIncomeRegistration.status')).not.toBeNull();
-    expect(lookup('HealthCoverage.scheme')).toBeNull();
+  it('a sensitive field is named by itself or by Type.*', () => {
+    const fields = lookup()?.fields ?? null;
+    expect(namesField(fields, 'LowIncomeRegistration.status')).toBe(true);
+    expect(namesField(fields, 'HealthCoverage.scheme')).toBe(false);
     expect(namesField(null, 'Person.x')).toBe(false);
   });
 
   it('refuses before signing and from the day after it expires', () => {
-    today = '2019-01-15';
-    expect(lookup(null)).toBeNull();
-    today = '2020-12-31';
-    expect(lookup(null)).not.toBeNull();
-    today = '2021-01-01';
-    expect(lookup(null)).toBeNull();
+    at('2019-01-15');
+    expect(lookup()).toBeNull();
+    at('2020-12-31');
+    expect(lookup()).not.toBeNull();
+    at('2021-01-01');
+    expect(lookup()).toBeNull();
+  });
+
+  it('counts days in Thai time: the last day ends at midnight in Bangkok, 17:00 UTC', () => {
+    expect(thaiDate(new Date('2020-12-31T16:59:59Z'))).toBe('2020-12-31');
+    expect(thaiDate(new Date('2020-12-31T17:00:00Z'))).toBe('2021-01-01');
+    now = '2020-12-31T16:59:59Z';
+    expect(lookup()).not.toBeNull();
+    now = '2020-12-31T17:00:00Z';
+    expect(lookup()).toBeNull();
+    now = '2019-01-31T17:00:00Z';
+    expect(lookup()).not.toBeNull();
+  });
+
+  it('an agreement neither approved nor signed is not in force', async () => {
+    at('2020-06-01');
+    await db.query(`INSERT INTO agreement (id, provider_code, consumer_code, approved_on, signed_on, valid_until, synthetic)
+                    VALUES ('A2', 'CGD', 'CGD', NULL, NULL, NULL, true)`);
+    await db.query(`INSERT INTO agreement_dataset (agreement_id, dataset_id, fields) VALUES ('A2', 'cgd.low-income-register', NULL)`);
+    await db.query(`INSERT INTO agreement_purpose (agreement_id, purpose_code) VALUES ('A2', 'WELFARE_ELIGIBILITY')`);
+    await index.reload();
+    expect(index.agreementFor('CGD', 'cgd.low-income-register', 'WELFARE_ELIGIBILITY')).toBeNull();
+    expect(index.agreementsOver('cgd.low-income-register').map((agreement) => agreement.id)).toEqual(['A1']);
+  });
+
+  it('knows each consenting citizen, not only that someone consented', async () => {
+    await db.query(`INSERT INTO consent (subject, consumer_code, purpose_code, dataset_id) VALUES ('5601200333441', 'CGD', 'WELFARE_ELIGIBILITY', 'cgd.low-income-register')`);
+    await index.reload();
+    expect([...index.consentingSubjects('CGD', 'cgd.low-income-register', 'WELFARE_ELIGIBILITY')]).toEqual(['5601200333441']);
+    expect(index.consentingSubjects('CGD', 'cgd.low-income-register', 'TAX_ADMINISTRATION').size).toBe(0);
   });
 
   it('hears about a change at once (NOTIFY), without waiting for the periodic reload', async () => {
-    today = '2020-06-01';
+    at('2020-06-01');
     await db.query(`UPDATE agreement SET valid_until = '2020-05-31' WHERE id = 'A1'`);
     const deadline = Date.now() + 3_000;
-    while (lookup(null) !== null && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(lookup(null)).toBeNull();
+    while (lookup() !== null && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(lookup()).toBeNull();
   });
 });

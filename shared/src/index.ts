@@ -28,6 +28,7 @@ export * from './subgraph/definition';
 export * from './subgraph/main';
 export * from './subgraph/server';
 export * from './auth/forwarded';
+export * from './auth/grants';
 export * from './auth/identity';
 export * from './auth/keys';
 export * from './auth/verifiedCache';

@@ -204,6 +204,8 @@ export type Business = {
 
 export type Shareholder = {
   __typename?: "Shareholder";
+  /** The shareholder's national ID: the person this record is about. */
+  nationalId: Scalars["ID"];
   person: Person;
   /** Shares of 100 baht par value (for a partnership: its contribution in 100-baht units). */
   shares: Scalars["Int"];
@@ -714,6 +716,7 @@ export type ShareholderResolvers<
   ParentType extends ResolversParentTypes["Shareholder"] =
     ResolversParentTypes["Shareholder"],
 > = {
+  nationalId?: Resolver<ResolversTypes["ID"], ParentType, ContextType>;
   person?: Resolver<ResolversTypes["Person"], ParentType, ContextType>;
   shares?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
   percent?: Resolver<ResolversTypes["Float"], ParentType, ContextType>;
@@ -963,6 +966,7 @@ export interface Loaders<
   };
 
   Shareholder?: {
+    nationalId?: LoaderResolver<Scalars["ID"], Shareholder, {}, TContext>;
     person?: LoaderResolver<Person, Shareholder, {}, TContext>;
     shares?: LoaderResolver<Scalars["Int"], Shareholder, {}, TContext>;
     percent?: LoaderResolver<Scalars["Float"], Shareholder, {}, TContext>;

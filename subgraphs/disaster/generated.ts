@@ -240,6 +240,8 @@ export type Warning = {
 /** A person registered as a victim (ผู้ประสบภัย) of an event. */
 export type DisasterVictim = {
   __typename?: "DisasterVictim";
+  /** The victim's national ID: the person this record is about. */
+  nationalId: Scalars["ID"];
   person: Person;
   event: DisasterEvent;
   /** The province the victim lived in when registered. */
@@ -889,6 +891,7 @@ export type DisasterVictimResolvers<
   ParentType extends ResolversParentTypes["DisasterVictim"] =
     ResolversParentTypes["DisasterVictim"],
 > = {
+  nationalId?: Resolver<ResolversTypes["ID"], ParentType, ContextType>;
   person?: Resolver<ResolversTypes["Person"], ParentType, ContextType>;
   event?: Resolver<ResolversTypes["DisasterEvent"], ParentType, ContextType>;
   province?: Resolver<ResolversTypes["Province"], ParentType, ContextType>;
@@ -1335,6 +1338,7 @@ export interface Loaders<
   };
 
   DisasterVictim?: {
+    nationalId?: LoaderResolver<Scalars["ID"], DisasterVictim, {}, TContext>;
     person?: LoaderResolver<Person, DisasterVictim, {}, TContext>;
     event?: LoaderResolver<DisasterEvent, DisasterVictim, {}, TContext>;
     province?: LoaderResolver<Province, DisasterVictim, {}, TContext>;

@@ -1,36 +1,63 @@
 import {
-  Kind, getNamedType, isCompositeType, isListType, isNonNullType,
-  type FieldNode, type GraphQLCompositeType, type GraphQLOutputType, type GraphQLSchema,
+  Kind, getNamedType, isCompositeType, isListType, isNonNullType, isObjectType,
+  type FieldNode, type GraphQLCompositeType, type GraphQLFormattedError, type GraphQLOutputType, type GraphQLSchema,
   type OperationDefinitionNode, type SelectionNode, type SelectionSetNode,
 } from 'graphql';
-import { CLASSIFICATIONS, type Classification } from '@govhub/shared';
+import { CLASSIFICATIONS, type Classification, type FieldClassification, type ReleaseBasis } from '@govhub/shared';
 import type { AuthorizationRules } from '../authorization/rules';
 import { rootType } from '../authorization/filter';
+import { UNAUTHORIZED } from '../authorization/response';
 
-/** The entity whose national ID makes a record personal data about someone. */
-const SUBJECT_TYPE = 'Person';
+/** A record whose type has this field is about the person it names (Person, a disaster victim, a shareholder...). */
 const SUBJECT_KEY = 'nationalId';
-/** Added to every selection of a Person, so each release names its subject even when the client did not ask. */
+/** Added to every selection of such a type, so each release names its subject even when the client did not ask. */
 export const SUBJECT_ALIAS = '__govhub_subject';
 
 const LOGGED_LEVELS: ReadonlySet<Classification> = new Set(CLASSIFICATIONS.slice(CLASSIFICATIONS.indexOf('PERSONAL')));
 
+/** One released value of PERSONAL or higher data, and why it was released. */
 export interface Release {
   dataset: string;
   classification: Classification;
   coordinate: string;
   subject: string | null;
-  /** Where in the response the data was, when no subject could be named. */
+  /** Where in the response the data was, when it names no subject (SECRET data about no one, e.g. an incident). */
   subjectRef: string | null;
+  /** `dry-run` when the hub only reported a denial (authorization dry-run mode) and released it anyway. */
+  basis: ReleaseBasis | 'dry-run';
+  agreementId: string | null;
 }
 
-/** The operation with `__govhub_subject: nationalId` in every selection set of a Person. */
+/** Decides one value: on which basis may this field about this subject be released (null: it may not). */
+export type ReleaseJudge = (classification: FieldClassification & { dataset: string }, coordinate: string, subject: string | null) =>
+  { basis: ReleaseBasis; agreementId: string | null } | null;
+
+export interface GuardOptions {
+  judge: ReleaseJudge;
+  /** False in dry-run mode: denials are reported and logged as `dry-run`, nothing is withheld. */
+  enforce: boolean;
+  variables?: Record<string, unknown>;
+  /** Whom a mutation's root fields act on when they name nobody (a citizen's own consent). */
+  mutationSubject?: string | null;
+}
+
+export interface GuardedAnswer {
+  /** The data with every denied value null (GraphQL null propagation applied); null when it reached the root. */
+  data: Record<string, unknown> | null;
+  releases: Release[];
+  denials: GraphQLFormattedError[];
+}
+
+export function hasSubjectKey(type: GraphQLCompositeType): boolean {
+  return isObjectType(type) && type.getFields()[SUBJECT_KEY] !== undefined;
+}
+
+/** The operation with `__govhub_subject: nationalId` in every selection set of a type that names a subject. */
 export function withSubjectKeys(schema: GraphQLSchema, operation: OperationDefinitionNode): OperationDefinitionNode {
-  if (!schema.getType(SUBJECT_TYPE)) return operation;
   const visit = (set: SelectionSetNode, parent: GraphQLCompositeType): SelectionSetNode => {
     const selections: SelectionNode[] = set.selections.map((selection) => {
-      if (selection.kind === Kind.FIELD && selection.selectionSet && !isUnion(parent)) {
-        const definition = 'getFields' in parent ? parent.getFields()[selection.name.value] : undefined;
+      if (selection.kind === Kind.FIELD && selection.selectionSet && 'getFields' in parent) {
+        const definition = parent.getFields()[selection.name.value];
         return definition ? { ...selection, selectionSet: visit(selection.selectionSet, getNamedType(definition.type) as GraphQLCompositeType) } : selection;
       }
       if (selection.kind === Kind.INLINE_FRAGMENT) {
@@ -39,7 +66,7 @@ export function withSubjectKeys(schema: GraphQLSchema, operation: OperationDefin
       }
       return selection;
     });
-    if (parent.name === SUBJECT_TYPE) selections.push(SUBJECT_FIELD);
+    if (hasSubjectKey(parent)) selections.push(SUBJECT_FIELD);
     return { ...set, selections };
   };
   return { ...operation, selectionSet: visit(operation.selectionSet, rootType(schema, operation)) };
@@ -52,58 +79,98 @@ const SUBJECT_FIELD: FieldNode = {
 };
 
 /**
- * Every released field classified PERSONAL or higher, with the national ID of the person it is about (the nearest
- * Person at or above it in the response).
+ * Judges every value of PERSONAL or higher data in an answer for the person it is about, before it leaves: the
+ * subject of a record is its own national ID when its type has one, otherwise the subject of the record it was
+ * reached through (at the root: the `nationalId` argument). A list of people is judged person by person, so
+ * another person's national ID is a release about that person. A value whose subject cannot be named is not
+ * released (SECRET data about no one excepted). Denied values become null with one error each; what is released
+ * is returned for the exchange log.
  */
-export function releasesIn(
+export function guardReleases(
   schema: GraphQLSchema,
   rules: AuthorizationRules,
   operation: OperationDefinitionNode,
   data: Record<string, unknown> | null | undefined,
-  variables: Record<string, unknown> = {},
-): Release[] {
+  options: GuardOptions,
+): GuardedAnswer {
   const releases: Release[] = [];
-  if (!data) return releases;
-  const walk = (set: SelectionSetNode, parent: GraphQLCompositeType, value: Record<string, unknown>, subject: string | null, path: string) => {
+  const denials: GraphQLFormattedError[] = [];
+  if (!data) return { data: data ?? null, releases, denials };
+  const variables = options.variables ?? {};
+
+  const judged = (classification: FieldClassification & { dataset: string }, coordinate: string, subject: string | null, path: readonly (string | number)[]): boolean => {
+    const decision = subject === null && classification.level !== 'SECRET' ? null : options.judge(classification, coordinate, subject);
+    if (decision || !options.enforce) {
+      releases.push({
+        dataset: classification.dataset, classification: classification.level, coordinate, subject,
+        subjectRef: subject === null ? path.filter((segment) => typeof segment === 'string').join('.') : null,
+        basis: decision?.basis ?? 'dry-run', agreementId: decision?.agreementId ?? null,
+      });
+      return true;
+    }
+    denials.push({ message: UNAUTHORIZED.message, path: [...path], extensions: { code: UNAUTHORIZED.code } });
+    return false;
+  };
+
+  /** Judges and walks one value of a field; true when it must become null (and, if non-null, its holder too). */
+  const visitValue = (value: unknown, type: GraphQLOutputType, field: FieldNode, coordinate: string, classification: LoggedClassification | null, subject: string | null, path: (string | number)[]): boolean => {
+    if (value === null || value === undefined) return false;
+    const nullable = isNonNullType(type) ? type.ofType : type;
+    if (isListType(nullable)) {
+      if (!Array.isArray(value)) return false;
+      for (let index = 0; index < value.length; index++) {
+        if (!visitValue(value[index], nullable.ofType, field, coordinate, classification, subject, [...path, index])) continue;
+        if (isNonNullType(nullable.ofType)) return true;
+        value[index] = null;
+      }
+      return false;
+    }
+    const record = typeof value === 'object' ? (value as Record<string, unknown>) : null;
+    const own = record && typeof record[SUBJECT_ALIAS] === 'string' ? (record[SUBJECT_ALIAS] as string) : null;
+    const about = own ?? subject;
+    if (classification && !judged(classification, coordinate, about, path)) return true;
+    const named = getNamedType(type);
+    return record !== null && field.selectionSet !== undefined && isCompositeType(named) && visitObject(field.selectionSet, named, record, about, path);
+  };
+
+  /** Walks a record's selections; true when a non-null field of it was withheld, so the record becomes null. */
+  const visitObject = (set: SelectionSetNode, type: GraphQLCompositeType, record: Record<string, unknown>, subject: string | null, path: (string | number)[], root = false): boolean => {
+    let withheld = false;
     for (const selection of set.selections) {
       if (selection.kind === Kind.INLINE_FRAGMENT) {
-        const type = selection.typeCondition ? (schema.getType(selection.typeCondition.name.value) as GraphQLCompositeType) : parent;
-        walk(selection.selectionSet, type, value, subject, path);
+        const condition = selection.typeCondition ? (schema.getType(selection.typeCondition.name.value) as GraphQLCompositeType) : type;
+        withheld = visitObject(selection.selectionSet, condition, record, subject, path, root) || withheld;
         continue;
       }
-      if (selection.kind !== Kind.FIELD || isUnion(parent) || selection.name.value.startsWith('__')) continue;
-      // The hub's own subject key names whom a release is about; it is not released to the caller.
+      if (selection.kind !== Kind.FIELD || !('getFields' in type) || selection.name.value.startsWith('__')) continue;
       if (selection.alias?.value === SUBJECT_ALIAS) continue;
+      const definition = type.getFields()[selection.name.value];
       const key = selection.alias?.value ?? selection.name.value;
-      const fieldValue = value[key];
-      if (fieldValue === undefined || fieldValue === null) continue;
-      const definition = parent.getFields()[selection.name.value];
-      if (!definition) continue;
-      const coordinate = `${parent.name}.${selection.name.value}`;
-      const named = getNamedType(definition.type);
-      const ownSubject = (named.name === SUBJECT_TYPE && !isListOutput(definition.type) ? subjectOf(fieldValue) : null)
-        ?? subjectArgument(selection, variables) ?? subject;
-      for (const requirement of rules.fields.get(coordinate) ?? []) {
-        if (requirement.kind !== 'classified' || !LOGGED_LEVELS.has(requirement.classification.level)) continue;
-        releases.push({
-          dataset: requirement.classification.dataset ?? coordinate,
-          classification: requirement.classification.level,
-          coordinate,
-          subject: ownSubject,
-          subjectRef: ownSubject ? null : `${path}${key}`,
-        });
-      }
-      if (!selection.selectionSet || !isCompositeType(named)) continue;
-      for (const item of flatten(fieldValue)) {
-        if (item && typeof item === 'object') {
-          const itemSubject = named.name === SUBJECT_TYPE ? subjectOf(item) ?? subject : subject;
-          walk(selection.selectionSet, named as GraphQLCompositeType, item as Record<string, unknown>, itemSubject, `${path}${key}.`);
-        }
+      if (!definition || record[key] === null || record[key] === undefined) continue;
+      const coordinate = `${type.name}.${selection.name.value}`;
+      const fieldSubject = subjectArgument(selection, variables) ?? (root && operation.operation === 'mutation' ? options.mutationSubject ?? null : subject);
+      if (visitValue(record[key], definition.type, selection, coordinate, loggedClassification(rules, coordinate), fieldSubject, [...path, key])) {
+        record[key] = null;
+        if (isNonNullType(definition.type)) withheld = true;
       }
     }
+    return withheld;
   };
-  walk(operation.selectionSet, rootType(schema, operation), data, null, '');
-  return releases;
+
+  const withheld = visitObject(operation.selectionSet, rootType(schema, operation), data, null, [], true);
+  return { data: withheld ? null : data, releases, denials };
+}
+
+type LoggedClassification = FieldClassification & { dataset: string };
+
+/** The field's classification when its release is judged and logged (PERSONAL or higher, with a dataset). */
+function loggedClassification(rules: AuthorizationRules, coordinate: string): LoggedClassification | null {
+  for (const requirement of rules.fields.get(coordinate) ?? []) {
+    if (requirement.kind !== 'classified' || !LOGGED_LEVELS.has(requirement.classification.level)) continue;
+    const { level, dataset } = requirement.classification;
+    return { level, dataset: dataset ?? coordinate };
+  }
+  return null;
 }
 
 /** A field asked about one person by national ID (`identityRecord(nationalId: ...)`) is about that person. */
@@ -112,21 +179,4 @@ function subjectArgument(field: FieldNode, variables: Record<string, unknown>): 
   if (!argument) return null;
   const value = argument.value.kind === Kind.VARIABLE ? variables[argument.value.name.value] : argument.value.kind === Kind.STRING ? argument.value.value : null;
   return typeof value === 'string' ? value : null;
-}
-
-function subjectOf(value: unknown): string | null {
-  const subject = value && typeof value === 'object' ? (value as Record<string, unknown>)[SUBJECT_ALIAS] : undefined;
-  return typeof subject === 'string' ? subject : null;
-}
-
-function flatten(value: unknown): unknown[] {
-  return Array.isArray(value) ? value.flatMap(flatten) : [value];
-}
-
-function isListOutput(type: GraphQLOutputType): boolean {
-  return isListType(isNonNullType(type) ? type.ofType : type);
-}
-
-function isUnion(type: GraphQLCompositeType): type is Extract<GraphQLCompositeType, { getTypes(): unknown }> {
-  return 'getTypes' in type;
 }

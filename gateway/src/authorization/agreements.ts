@@ -12,15 +12,24 @@ interface AgreementRow {
   validUntil: string | null;
 }
 
+/** Agreements are dated in Thai time (UTC+7 all year): a day starts and ends at midnight in Bangkok. */
+const THAI_OFFSET_MS = 7 * 60 * 60 * 1000;
+
+export function thaiDate(at: Date): string {
+  return new Date(at.getTime() + THAI_OFFSET_MS).toISOString().slice(0, 10);
+}
+
 /**
  * Sharing agreements and consents, held in memory for the request path and reloaded whenever the governance
  * data changes (PostgreSQL LISTEN/NOTIFY, listening again after a database restart, with a periodic reload as
- * fallback). An agreement's validity dates are checked at each decision, so an expired agreement blocks the very
- * next request.
+ * fallback). An agreement is in force from the day it was signed (or approved) to its last day, in Thai time;
+ * one neither approved nor signed is not in force. Validity is checked at each decision, so an expired agreement
+ * blocks the very next request.
  */
 export class AgreementIndex implements GrantSource {
   private agreements = new Map<string, AgreementRow[]>();
-  private consents = new Set<string>();
+  /** Consenting subjects per consumer, dataset and purpose. */
+  private consents = new Map<string, Set<string>>();
   private listener: NotificationListener | null = null;
   private timer: NodeJS.Timeout | null = null;
 
@@ -54,8 +63,8 @@ export class AgreementIndex implements GrantSource {
                 array(SELECT purpose_code FROM governance.agreement_purpose p WHERE p.agreement_id = a.id) AS purposes
            FROM governance.agreement a JOIN governance.agreement_dataset d ON d.agreement_id = a.id`,
       );
-      const consents = await this.db.query<{ key: string }>(
-        `SELECT DISTINCT consumer_code || '|' || dataset_id || '|' || purpose_code AS key
+      const consentRows = await this.db.query<{ key: string; subject: string }>(
+        `SELECT consumer_code || '|' || dataset_id || '|' || purpose_code AS key, subject
            FROM governance.consent WHERE revoked_at IS NULL`,
       );
       const agreements = new Map<string, AgreementRow[]>();
@@ -63,40 +72,39 @@ export class AgreementIndex implements GrantSource {
         const key = `${row.consumer}|${row.dataset}`;
         agreements.set(key, [...(agreements.get(key) ?? []), row]);
       }
+      const consents = new Map<string, Set<string>>();
+      for (const { key, subject } of consentRows) {
+        let subjects = consents.get(key);
+        if (!subjects) consents.set(key, (subjects = new Set()));
+        subjects.add(subject);
+      }
       this.agreements = agreements;
-      this.consents = new Set(consents.map((row) => row.key));
+      this.consents = consents;
     } catch (error) {
       this.logger.error({ message: (error as Error).message }, 'could not reload agreements; keeping the last ones');
     }
   }
 
-  agreementFor(consumer: string, dataset: string, purpose: string, sensitiveCoordinate: string | null) {
-    const today = this.now().toISOString().slice(0, 10);
-    const match = (this.agreements.get(`${consumer}|${dataset}`) ?? []).find(
-      (row) =>
-        row.purposes.includes(purpose) &&
-        (row.validFrom === null || row.validFrom <= today) &&
-        (row.validUntil === null || row.validUntil >= today) &&
-        (sensitiveCoordinate === null || namesField(row.fields, sensitiveCoordinate)),
-    );
+  agreementFor(consumer: string, dataset: string, purpose: string) {
+    const match = this.inForce(this.agreements.get(`${consumer}|${dataset}`) ?? []).find((row) => row.purposes.includes(purpose));
     return match ? { id: match.id, fields: match.fields } : null;
   }
 
-  /** The agreements valid today that let some agency read this dataset (the docs say who may read a field). */
+  /** The agreements in force that let some agency read this dataset (the docs say who may read a field). */
   agreementsOver(dataset: string): { id: string; consumer: string; purposes: string[] }[] {
-    const today = this.now().toISOString().slice(0, 10);
-    return [...this.agreements.values()].flat()
-      .filter((row) => row.dataset === dataset && (row.validFrom === null || row.validFrom <= today) && (row.validUntil === null || row.validUntil >= today))
+    return this.inForce([...this.agreements.values()].flat())
+      .filter((row) => row.dataset === dataset)
       .map(({ id, consumer, purposes }) => ({ id, consumer, purposes }));
   }
 
-  hasConsent(consumer: string, dataset: string, purpose: string): boolean {
-    return this.consents.has(`${consumer}|${dataset}|${purpose}`);
+  consentingSubjects(consumer: string, dataset: string, purpose: string): ReadonlySet<string> {
+    return this.consents.get(`${consumer}|${dataset}|${purpose}`) ?? NOBODY;
+  }
+
+  private inForce(rows: readonly AgreementRow[]): AgreementRow[] {
+    const today = thaiDate(this.now());
+    return rows.filter((row) => row.validFrom !== null && row.validFrom <= today && (row.validUntil === null || row.validUntil >= today));
   }
 }
 
-/** `Type.field` is named by itself or by `Type.*`. */
-export function namesField(fields: readonly string[] | null, coordinate: string): boolean {
-  if (!fields) return false;
-  return fields.includes(coordinate) || fields.includes(`${coordinate.slice(0, coordinate.indexOf('.'))}.*`);
-}
+const NOBODY: ReadonlySet<string> = new Set();

@@ -1,23 +1,23 @@
-import { isValidNationalId, Scope, type FieldClassification, type Grant, type Identity } from '@govhub/shared';
+import { isValidNationalId, mayRelease, Scope, type DatasetGrant, type Identity } from '@govhub/shared';
 import type { Dnf, Requirement } from './rules';
 
 /** A policy of `@policy`: TypeScript decides, sync or async; a policy without a function is a denial. */
 export type PolicyFunction = (identity: Identity) => boolean | Promise<boolean>;
 export type PolicyRegistry = ReadonlyMap<string, PolicyFunction>;
 
-/** What the governance data says about personal-data access (sharing agreements and consents). */
+/** What the governance data says about access to a dataset's data (sharing agreements and consents). */
 export interface GrantSource {
-  /** A valid agreement naming this consumer, dataset and purpose (and, for a sensitive field, the field). */
-  agreementFor(consumer: string, dataset: string, purpose: string, sensitiveCoordinate: string | null): { id: string; fields: string[] | null } | null;
-  /** Whether some citizen has consented to this consumer reading this dataset for this purpose. */
-  hasConsent(consumer: string, dataset: string, purpose: string): boolean;
+  /** The valid agreement naming this consumer, dataset and purpose, with the SENSITIVE fields it names; null without one. */
+  agreementFor(consumer: string, dataset: string, purpose: string): { id: string; fields: string[] | null } | null;
+  /** The citizens who consented to this consumer reading this dataset for this purpose, and have not revoked it. */
+  consentingSubjects(consumer: string, dataset: string, purpose: string): ReadonlySet<string>;
 }
 
 export interface Decisions {
   /** Whether every requirement holds. Only requirements passed to `decide` are known. */
   allows(requirements: readonly Requirement[]): boolean;
-  /** Per dataset, why its personal data may be released (forwarded to subgraphs, written to the log). */
-  grants: Record<string, Grant>;
+  /** Per dataset, on which bases its data may be released (judged per subject on what comes back, and forwarded). */
+  grants: Record<string, DatasetGrant>;
   /** A stable signature of the outcomes, for caching the filtered operation per caller shape. */
   signature: string;
 }
@@ -41,7 +41,7 @@ export async function decide(
   grantSource: GrantSource,
 ): Promise<Decisions> {
   const outcomes = new Map<string, boolean>();
-  const grants: Record<string, Grant> = {};
+  const grants: Record<string, DatasetGrant> = {};
   for (const requirement of requirements) {
     const key = requirementKey(requirement);
     if (outcomes.has(key)) continue;
@@ -60,7 +60,7 @@ async function holds(
   identity: Identity,
   policies: PolicyRegistry,
   grantSource: GrantSource,
-  grants: Record<string, Grant>,
+  grants: Record<string, DatasetGrant>,
 ): Promise<boolean> {
   switch (requirement.kind) {
     case 'authenticated':
@@ -82,9 +82,12 @@ async function holds(
       return false;
     }
     case 'classified': {
-      const grant = classificationGrant(requirement.classification, requirement.coordinate, identity, grantSource);
-      if (grant && requirement.classification.dataset && grant !== 'open') mergeGrant(grants, requirement.classification.dataset, grant);
-      return grant !== null;
+      const { level, dataset } = requirement.classification;
+      if (level === 'PUBLIC') return true;
+      if (level === 'INTERNAL') return identity.kind === 'agency' && identity.agency !== null && identity.scopes.has(Scope.AGENCY);
+      if (!dataset) return false;
+      const grant = (grants[dataset] ??= datasetGrant(dataset, identity, grantSource));
+      return mayRelease(grant, level, requirement.coordinate);
     }
   }
 }
@@ -94,43 +97,28 @@ function anyOf(dnf: Dnf, has: (leaf: string) => boolean): boolean {
 }
 
 /**
- * The governance rules of DOMAIN.md section 5 as a decision: `'open'` needs no grant, a Grant says why personal
- * data may flow, null denies. PERSONAL and SENSITIVE need an agreement for consumer + dataset + purpose (SENSITIVE:
- * naming the field), or consent of the subject, or the subject themself; SECRET needs need-to-know clearance and
- * is never released to a citizen or an anonymous caller.
+ * Every basis on which this caller may be released a dataset's data, whatever the field: the subject themself
+ * (a citizen, their own record, SENSITIVE included); an agency officer with `personal:read` for a purpose, under a
+ * valid agreement naming the agency, the dataset and the purpose (SENSITIVE fields only with `sensitive:read` and
+ * when the agreement names them), or for the citizens who consented; with `security:need-to-know`, a SECRET
+ * dataset under a valid agreement naming it and the purpose. Which basis releases a value is decided per subject
+ * on the answer (`releaseOf`).
  */
-export function classificationGrant(
-  classification: FieldClassification,
-  coordinate: string,
-  identity: Identity,
-  grantSource: GrantSource,
-): Grant | 'open' | null {
-  const { level, dataset } = classification;
-  const agency = identity.kind === 'agency' ? identity.agency : null;
-  switch (level) {
-    case 'PUBLIC':
-      return 'open';
-    case 'INTERNAL':
-      return agency && identity.scopes.has(Scope.AGENCY) ? 'open' : null;
-    case 'SECRET':
-      return agency && identity.scopes.has(Scope.SECURITY_NEED_TO_KNOW) ? { basis: 'clearance' } : null;
-    case 'PERSONAL':
-    case 'SENSITIVE': {
-      if (identity.kind === 'citizen' && identity.scopes.has(Scope.CITIZEN_SELF) && identity.sub && isValidNationalId(identity.sub)) {
-        return { basis: 'self' };
-      }
-      const purpose = identity.purpose;
-      if (!agency || !purpose || !dataset || !identity.scopes.has(Scope.PERSONAL_READ)) return null;
-      if (level === 'SENSITIVE' && !identity.scopes.has(Scope.SENSITIVE_READ)) return null;
-      const agreement = grantSource.agreementFor(agency, dataset, purpose, level === 'SENSITIVE' ? coordinate : null);
-      if (agreement) return { basis: 'agreement', agreementId: agreement.id, fields: agreement.fields };
-      return grantSource.hasConsent(agency, dataset, purpose) ? { basis: 'consent' } : null;
-    }
+export function datasetGrant(dataset: string, identity: Identity, grantSource: GrantSource): DatasetGrant {
+  if (identity.kind === 'citizen' && identity.scopes.has(Scope.CITIZEN_SELF) && identity.sub && isValidNationalId(identity.sub)) {
+    return { sensitive: true, self: { subject: identity.sub } };
   }
-}
-
-/** An agreement covers every subject, so it wins over consent for the same dataset. */
-function mergeGrant(grants: Record<string, Grant>, dataset: string, grant: Grant): void {
-  const current = grants[dataset];
-  if (!current || (current.basis !== 'agreement' && grant.basis === 'agreement')) grants[dataset] = grant;
+  const { agency, purpose, scopes } = identity;
+  if (identity.kind !== 'agency' || !agency || !purpose) return {};
+  const agreement = grantSource.agreementFor(agency, dataset, purpose);
+  const grant: DatasetGrant = scopes.has(Scope.SENSITIVE_READ) ? { sensitive: true } : {};
+  if (scopes.has(Scope.PERSONAL_READ)) {
+    if (agreement) grant.agreement = { id: agreement.id, fields: scopes.has(Scope.SENSITIVE_READ) ? agreement.fields : null };
+    const subjects = grantSource.consentingSubjects(agency, dataset, purpose);
+    if (subjects.size > 0) grant.consent = { subjects };
+  }
+  if (agreement && scopes.has(Scope.SECURITY_NEED_TO_KNOW)) {
+    grant.clearance = { agreementId: agreement.id };
+  }
+  return grant;
 }

@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin, GraphQLResponse } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { releaseOf, type Grants } from '@govhub/shared';
 import { AuthorizationCache } from '../authorization/analysis';
 import { decide, type GrantSource, type PolicyRegistry } from '../authorization/decide';
 import type { Removal } from '../authorization/filter';
@@ -11,7 +12,7 @@ import type { HubContext } from '../context';
 import { exchangeLogEntries } from '../audit/entries';
 import type { ExchangeLog } from '../audit/exchangeLog';
 import type { OperationUsage } from '../registry/usage';
-import { releasesIn, SUBJECT_ALIAS } from '../audit/releases';
+import { guardReleases, SUBJECT_ALIAS, type ReleaseJudge } from '../audit/releases';
 
 /** Apollo Router's options: filter (default), reject the whole operation, or dry run (report, filter nothing). */
 export type AuthorizationMode = 'filter' | 'reject' | 'dry-run';
@@ -108,18 +109,33 @@ export function authorizationPlugin(options: AuthorizationOptions): ApolloServer
             if (denials.length) result.extensions = { ...result.extensions, authorization: { dryRun: true, denied: denials.map((d) => d.path) } };
           } else if (removals.length > 0) {
             result.data = nullRemovedFields(result.data as Record<string, unknown> | null | undefined, removals, request.variables);
-            if (denials.length > 0 && options.reporting === 'extensions') result.extensions = { ...result.extensions, authorizationErrors: denials };
-            else if (denials.length > 0 && options.reporting === 'errors') result.errors = [...denials, ...(result.errors ?? [])];
           }
-          const data = result.data as Record<string, unknown> | null | undefined;
           const rules = options.rulesFor(schema);
-          if (!data || !operation || !rules) return;
-          const releases = releasesIn(schema, rules, operation, data, request.variables);
-          stripInternalKeys(data, addedTypename ? [SUBJECT_ALIAS, TYPENAME_ALIAS] : [SUBJECT_ALIAS]);
-          if (releases.length === 0) return;
+          const data = result.data as Record<string, unknown> | null | undefined;
+          const guarded = data && operation && rules
+            ? guardReleases(schema, rules, operation, data, {
+                judge: judgeBy(contextValue.grants), enforce: options.mode !== 'dry-run', variables: request.variables,
+                mutationSubject: contextValue.identity.kind === 'citizen' ? contextValue.identity.sub : null,
+              })
+            : null;
+          if (guarded) {
+            result.data = guarded.data;
+            stripInternalKeys(guarded.data, addedTypename ? [SUBJECT_ALIAS, TYPENAME_ALIAS] : [SUBJECT_ALIAS]);
+          }
+          const reported = options.mode === 'dry-run' ? [] : [...denials, ...(guarded?.denials ?? [])];
+          if (options.mode === 'reject' && guarded && guarded.denials.length > 0) {
+            result.data = null;
+            result.errors = [{ message: UNAUTHORIZED.message, extensions: { code: UNAUTHORIZED.code, paths: guarded.denials.map((denial) => denial.path) } }];
+            response.http.status = 403;
+          } else if (reported.length > 0 && options.reporting === 'extensions') {
+            result.extensions = { ...result.extensions, authorizationErrors: reported };
+          } else if (reported.length > 0 && options.reporting === 'errors') {
+            result.errors = [...reported, ...(result.errors ?? [])];
+          }
+          if (!guarded || guarded.releases.length === 0 || result.data === null) return;
           try {
             if (!options.exchangeLog) throw new Error('no exchange log is configured');
-            await options.exchangeLog.append(exchangeLogEntries(releases, contextValue.identity, contextValue.grants, contextValue.requestId));
+            await options.exchangeLog.append(exchangeLogEntries(guarded.releases, contextValue.identity, contextValue.requestId));
           } catch (error) {
             contextValue.logger.error({ message: (error as Error).message }, 'exchange log write failed; response withheld');
             result.data = null;
@@ -130,4 +146,9 @@ export function authorizationPlugin(options: AuthorizationOptions): ApolloServer
       };
     },
   };
+}
+
+/** Each value is judged by the one rule the subgraphs apply too, on the grants decided for this request. */
+function judgeBy(grants: Grants): ReleaseJudge {
+  return ({ level, dataset }, coordinate, subject) => releaseOf(grants[dataset], level, coordinate, subject);
 }

@@ -1,5 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
-import type { Grant } from '@govhub/shared';
+import type { DatasetGrant } from '@govhub/shared';
 import { authorizationRules, type AuthorizationRules } from '../authorization/rules';
 import { costWeights, type CostWeights } from '../limits/cost';
 
@@ -15,7 +15,7 @@ export class LiveSupergraph {
   /** The latest supergraph and its rules (the docs read them). */
   current: { sdl: string; rules: AuthorizationRules } | null = null;
   /** A grant for every dataset the latest supergraph names: only for the unenforced benchmark baseline. */
-  unenforcedGrants: Record<string, Grant> = {};
+  unenforcedGrants: Record<string, DatasetGrant> = {};
 
   /** For `ApolloGateway.onSchemaLoadOrUpdate`. */
   readonly loaded = ({ apiSchema, coreSupergraphSdl }: { apiSchema: GraphQLSchema; coreSupergraphSdl: string }): void => {
@@ -36,12 +36,15 @@ export class LiveSupergraph {
   }
 }
 
-function grantEveryDataset(rules: AuthorizationRules): Record<string, Grant> {
-  const grants: Record<string, Grant> = {};
-  for (const requirement of [...rules.fields.values()].flat()) {
-    if (requirement.kind !== 'classified' || !requirement.classification.dataset) continue;
-    grants[requirement.classification.dataset] =
-      requirement.classification.level === 'SECRET' ? { basis: 'clearance' } : { basis: 'agreement', agreementId: 'UNENFORCED', fields: null };
+function grantEveryDataset(rules: AuthorizationRules): Record<string, DatasetGrant> {
+  const grants: Record<string, DatasetGrant> = {};
+  for (const [coordinate, requirements] of rules.fields) {
+    for (const requirement of requirements) {
+      const dataset = requirement.kind === 'classified' ? requirement.classification.dataset : null;
+      if (!dataset) continue;
+      const grant = (grants[dataset] ??= { sensitive: true, agreement: { id: 'UNENFORCED', fields: [] }, clearance: { agreementId: 'UNENFORCED' } });
+      (grant.agreement?.fields as string[]).push(coordinate);
+    }
   }
   return grants;
 }

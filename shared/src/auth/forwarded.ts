@@ -1,22 +1,12 @@
 import { createLocalJWKSet, jwtVerify, SignJWT, type JSONWebKeySet } from 'jose';
+import { grantsFromJson, grantsToJson, type Grants } from './grants';
 import { readScopes, type Identity } from './identity';
 import { SIGNING_ALGORITHM, type SigningKey } from './keys';
 import { VerifiedTokenCache } from './verifiedCache';
 
-/**
- * Why a dataset's personal data may be released to this caller, decided by the gateway:
- * an agreement covers every subject; consent and self cover only some subjects, which the subgraph holding the
- * row checks (row-level rules need the data).
- */
-export type Grant =
-  | { basis: 'agreement'; agreementId: string; fields: string[] | null }
-  | { basis: 'consent' }
-  | { basis: 'self' }
-  | { basis: 'clearance' };
-
 /** The identity the gateway forwards to subgraphs, with the grants it decided. */
 export interface ForwardedIdentity extends Identity {
-  grants: Record<string, Grant>;
+  grants: Grants;
 }
 
 export const FORWARDED_IDENTITY_HEADER = 'x-govhub-identity';
@@ -30,7 +20,7 @@ export function signForwardedIdentity(identity: ForwardedIdentity, key: SigningK
     agency: identity.agency,
     purpose: identity.purpose,
     scope: [...identity.scopes],
-    grants: identity.grants,
+    grants: grantsToJson(identity.grants),
   }).setProtectedHeader({ alg: SIGNING_ALGORITHM, kid: key.kid });
   if (identity.sub) jwt.setSubject(identity.sub);
   return jwt.setIssuer(ISSUER).setAudience(AUDIENCE).setIssuedAt().setExpirationTime('60s').sign(key.privateKey);
@@ -51,7 +41,7 @@ export function forwardedIdentityVerifier(gatewayKeys: JSONWebKeySet): Forwarded
         agency: (payload.agency as string | null) ?? null,
         purpose: (payload.purpose as string | null) ?? null,
         scopes: readScopes(payload.scope),
-        grants: (payload.grants as Record<string, Grant>) ?? {},
+        grants: grantsFromJson(payload.grants),
       };
       return { value: identity, expiresAt: payload.exp };
     });

@@ -8,7 +8,7 @@ import {
   type ObjectTypeExtensionNode,
 } from 'graphql';
 
-/** The five levels of DOMAIN.md section 5, least to most restricted. */
+/** The five levels (docs/security-model.md), least to most restricted. */
 export const CLASSIFICATIONS = ['PUBLIC', 'INTERNAL', 'PERSONAL', 'SENSITIVE', 'SECRET'] as const;
 export type Classification = (typeof CLASSIFICATIONS)[number];
 
@@ -76,15 +76,22 @@ function isObjectType(node: DocumentNode['definitions'][number]): node is Object
 
 /** The catalogue datasets a subgraph's fields name, each with the most restricted level it is classified at. */
 export function classifiedDatasets(sdl: string | DocumentNode): Map<string, Classification> {
+  return new Map([...datasetFields(sdl)].map(([dataset, { level }]) => [dataset, level]));
+}
+
+/** Per dataset a subgraph's fields name: the most restricted level, and the `Type.field` coordinates classified in it. */
+export function datasetFields(sdl: string | DocumentNode): Map<string, { level: Classification; coordinates: string[] }> {
   const document = typeof sdl === 'string' ? parse(sdl) : sdl;
-  const datasets = new Map<string, Classification>();
+  const datasets = new Map<string, { level: Classification; coordinates: string[] }>();
   for (const definition of document.definitions) {
     if (!isObjectType(definition)) continue;
     for (const field of definition.fields ?? []) {
       const classification = fieldClassification(field);
       if (!classification?.dataset) continue;
-      const known = datasets.get(classification.dataset);
-      if (!known || CLASSIFICATIONS.indexOf(classification.level) > CLASSIFICATIONS.indexOf(known)) datasets.set(classification.dataset, classification.level);
+      const known = datasets.get(classification.dataset) ?? { level: classification.level, coordinates: [] };
+      if (CLASSIFICATIONS.indexOf(classification.level) > CLASSIFICATIONS.indexOf(known.level)) known.level = classification.level;
+      known.coordinates.push(`${definition.name.value}.${field.name.value}`);
+      datasets.set(classification.dataset, known);
     }
   }
   return datasets;

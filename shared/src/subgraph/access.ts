@@ -1,53 +1,28 @@
-import DataLoader from 'dataloader';
 import { defaultFieldResolver, GraphQLError, isObjectType, Kind, type GraphQLFieldResolver, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { Scope } from '../auth/identity';
 import type { ForwardedIdentity } from '../auth/forwarded';
-import type { Queryable } from '../db/database';
+import { releaseOf } from '../auth/grants';
 import { fieldClassification, type Classification } from '../federation/classification';
 
 /**
- * Row-level rules, checked again in the subgraph that holds the row (DOMAIN.md section 5: "the router checks it,
- * and the subgraph checks it again"). The gateway decided what the caller may see and why (its grants); only
- * here is the row known: a citizen reads only their own record, and consent covers only the citizens who gave it.
+ * Row-level rules, checked again in the subgraph that holds the row (the gateway checks, and the subgraph checks
+ * again). The gateway decided what the caller may see and why (its grants, with the consenting subjects and the
+ * fields an agreement names); only here is the row known. Nothing is read from the hub's own tables: an agency's
+ * subgraph runs on its own database.
  */
 export class SubjectAccess {
-  private readonly consents: DataLoader<string, boolean>;
+  constructor(readonly identity: ForwardedIdentity) {}
 
-  constructor(
-    readonly identity: ForwardedIdentity,
-    db: Queryable,
-  ) {
-    // One statement per batch of subjects: consents of this consumer and purpose, not revoked.
-    this.consents = new DataLoader(async (keys) => {
-      const rows = await db.query<{ key: string }>(
-        `SELECT subject || '|' || dataset_id AS key FROM governance.consent
-          WHERE consumer_code = $1 AND purpose_code = $2 AND revoked_at IS NULL AND subject || '|' || dataset_id = ANY($3)`,
-        [identity.agency, identity.purpose, keys],
-      );
-      const granted = new Set(rows.map((row) => row.key));
-      return keys.map((key) => granted.has(key));
-    });
-  }
-
-  /** Whether this caller may read a field of this level and dataset about this subject (a national ID, or unknown). */
-  allows(level: Classification, dataset: string | null, subject: string | null): boolean | Promise<boolean> {
+  /** Whether this caller may read a field (`Type.field`) of this level and dataset about this subject (a national ID, or unknown). */
+  allows(level: Classification, dataset: string | null, coordinate: string, subject: string | null): boolean {
     const { identity } = this;
     switch (level) {
       case 'PUBLIC':
         return true;
       case 'INTERNAL':
         return identity.kind === 'agency' && identity.scopes.has(Scope.AGENCY);
-      case 'SECRET':
-        return dataset !== null && identity.grants[dataset]?.basis === 'clearance';
-      case 'PERSONAL':
-      case 'SENSITIVE': {
-        const grant = dataset ? identity.grants[dataset] : undefined;
-        if (!grant) return false;
-        if (grant.basis === 'agreement') return true;
-        if (grant.basis === 'self') return subject !== null && subject === identity.sub;
-        if (grant.basis === 'consent') return subject !== null && this.consents.load(`${subject}|${dataset}`);
-        return false;
-      }
+      default:
+        return dataset !== null && releaseOf(identity.grants[dataset], level, coordinate, subject) !== null;
     }
   }
 }
@@ -74,10 +49,11 @@ export function enforceRowLevelAccess(schema: GraphQLSchema): GraphQLSchema {
       if (!classification || classification.level === 'PUBLIC' || keys.has(field.name)) continue;
       const resolve: GraphQLFieldResolver<unknown, AccessContext> = field.resolve ?? defaultFieldResolver;
       const mutation = type === schema.getMutationType();
+      const coordinate = `${type.name}.${field.name}`;
       field.resolve = async (parent, args, context, info) => {
         // A mutation without a national ID argument acts on the caller's own data (grantConsent).
         const subject = mutation && typeof args.nationalId !== 'string' ? context.access.identity.sub : subjectOf(parent, args);
-        if (!(await context.access.allows(classification.level, classification.dataset, subject))) {
+        if (!context.access.allows(classification.level, classification.dataset, coordinate, subject)) {
           throw new GraphQLError('Unauthorized field or type', { extensions: { code: 'UNAUTHORIZED_FIELD_OR_TYPE' } });
         }
         return inheritSubject(await resolve(parent, args, context, info), subject);

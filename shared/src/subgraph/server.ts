@@ -82,7 +82,7 @@ export async function startSubgraph<Loaders>(
         logger: options.logger.child({ requestId }),
         requestId,
         identity,
-        access: new SubjectAccess(identity, options.db),
+        access: new SubjectAccess(identity),
       };
     },
   });

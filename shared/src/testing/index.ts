@@ -5,9 +5,10 @@ import { Database } from '../db/database';
 import { createLogger } from '../log';
 import type { SubgraphDefinition } from '../subgraph/definition';
 import { prepareDomainDatabase, readSubgraphSdl, startSubgraph, type RunningSubgraph } from '../subgraph/server';
-import { classifiedDatasets, type Classification } from '../federation/classification';
+import { CLASSIFICATIONS, datasetFields, type Classification } from '../federation/classification';
 import { createSigningKey, type SigningKey } from '../auth/keys';
-import { FORWARDED_IDENTITY_HEADER, signForwardedIdentity, type ForwardedIdentity, type Grant } from '../auth/forwarded';
+import { FORWARDED_IDENTITY_HEADER, signForwardedIdentity, type ForwardedIdentity } from '../auth/forwarded';
+import type { DatasetGrant } from '../auth/grants';
 import { hubDatasets } from '../reference';
 
 export function testServerUrl(): string {
@@ -46,15 +47,18 @@ export function testGatewayKey(): Promise<SigningKey> {
 }
 
 export function fullAccessIdentity(): ForwardedIdentity {
-  const grants: Record<string, Grant> = {};
-  const datasets = new Map([...hubDatasets().map((dataset) => [dataset.id, dataset.classification] as const), ...harnessDatasets]);
-  for (const [dataset, level] of datasets) {
-    grants[dataset] = level === 'SECRET' ? { basis: 'clearance' } : { basis: 'agreement', agreementId: 'TEST', fields: null };
-  }
+  const grants: Record<string, DatasetGrant> = {};
+  for (const dataset of hubDatasets()) grants[dataset.id] = fullGrant(dataset.classification, []);
+  for (const [dataset, { level, coordinates }] of harnessDatasets) grants[dataset] = fullGrant(level, [...coordinates]);
   return {
     kind: 'agency', sub: 'test-harness', agency: 'TEST', purpose: 'TESTING',
     scopes: new Set(['agency', 'personal:read', 'sensitive:read', 'security:need-to-know']), grants,
   };
+}
+
+/** An agreement naming every field the harness's subgraphs classify in the dataset (clearance for SECRET). */
+function fullGrant(level: Classification, fields: string[]): DatasetGrant {
+  return level === 'SECRET' ? { clearance: { agreementId: 'TEST' } } : { agreement: { id: 'TEST', fields } };
 }
 
 /** Headers a request to a test subgraph needs: the identity, signed as the gateway would. */
@@ -64,7 +68,7 @@ export async function asGateway(identity: ForwardedIdentity = fullAccessIdentity
 
 const harnessSubgraphs = new Set<string>();
 /** Datasets the harness's subgraphs name beyond the hub's catalogue (an agency's new subgraph): granted too. */
-const harnessDatasets = new Map<string, Classification>();
+const harnessDatasets = new Map<string, { level: Classification; coordinates: Set<string> }>();
 
 /** Migrates, seeds and serves a subgraph over real HTTP on a free port, against `databaseUrl`. */
 export async function startTestSubgraph(
@@ -81,7 +85,12 @@ export async function startTestSubgraph(
   let running = await serve(0);
   if (!options.gatewayKey) {
     harnessSubgraphs.add(running.url);
-    for (const [dataset, level] of classifiedDatasets(readSubgraphSdl(definition))) harnessDatasets.set(dataset, level);
+    for (const [dataset, { level, coordinates }] of datasetFields(readSubgraphSdl(definition))) {
+      const known = harnessDatasets.get(dataset) ?? { level, coordinates: new Set<string>() };
+      if (CLASSIFICATIONS.indexOf(level) > CLASSIFICATIONS.indexOf(known.level)) known.level = level;
+      for (const coordinate of coordinates) known.coordinates.add(coordinate);
+      harnessDatasets.set(dataset, known);
+    }
   }
   return {
     name: running.name,

@@ -19,7 +19,7 @@ export interface HubAgreement {
 }
 
 /**
- * Agreements the seeds do not contain but the demo needs (CONTRACT.md section 6): DOPA reads the registry, welfare,
+ * Agreements the source documents do not contain but the demo needs (docs/domains.md): DOPA reads the registry, welfare,
  * health, business, farmer and disaster-assistance data for WELFARE_ELIGIBILITY. Marked synthetic.
  */
 export const HUB_AGREEMENTS: HubAgreement[] = [
@@ -51,23 +51,29 @@ export const HUB_AGREEMENTS: HubAgreement[] = [
 ];
 
 /**
- * The security agreement: the seeds name an MOU between NSC and 27 agencies, still in draft (DOMAIN.md 3.3), without
- * its parties. Its stand-in binds NSC, ISOC and its Region 4 forward command, the police and the intelligence agency
- * to the security datasets for NATIONAL_SECURITY; its parties may publish SECRET fields outside the security domain.
+ * The security agreement: the source names an MOU between NSC and 27 agencies, still in draft, without its parties.
+ * Its stand-in binds NSC, ISOC and its Region 4 forward command, the police and the intelligence agency to the
+ * security datasets for NATIONAL_SECURITY (HUB-0011 is NSC's own use of its datasets: SECRET data is read under an
+ * agreement naming it and the purpose, the owner included); its parties may publish SECRET fields outside the
+ * security domain.
  */
 function securityAgreement(): HubAgreement[] {
-  const parties: [string, string, string][] = [
-    ['HUB-0007', 'NSC', 'ISOC'], ['HUB-0008', 'NSC', 'RTP'], ['HUB-0009', 'NSC', 'NIA'], ['HUB-0010', 'ISOC-R4F', 'NSC'],
+  const parties: [string, string, string, string[]][] = [
+    ['HUB-0007', 'NSC', 'ISOC', ['nsc.security-incidents']],
+    ['HUB-0008', 'NSC', 'RTP', ['nsc.security-incidents']],
+    ['HUB-0009', 'NSC', 'NIA', ['nsc.security-incidents']],
+    ['HUB-0010', 'ISOC-R4F', 'NSC', ['isoc-r4f.citizen-tips']],
+    ['HUB-0011', 'NSC', 'NSC', ['nsc.security-incidents', 'nsc.national-identity']],
   ];
-  return parties.map(([id, provider, consumer]) => ({
-    id, provider, consumer, datasets: [provider === 'NSC' ? 'nsc.security-incidents' : 'isoc-r4f.citizen-tips'],
+  return parties.map(([id, provider, consumer, datasets]) => ({
+    id, provider, consumer, datasets,
     purposes: ['NATIONAL_SECURITY'], fields: null, approvedOn: '2018-01-15', signedOn: '2018-02-01', validUntil: null,
   }));
 }
 
 const DATA_DIR = join(packageDir(__dirname), 'seed', 'data');
 
-/** The 145 DOPA agreements of the annex (003:L2538–L2704): each lets its consumer read the civil registry. */
+/** The 145 DOPA agreements of the MOU annex: each lets its consumer read the civil registry. */
 export async function seedAgreements(db: Database): Promise<void> {
   const annex: AnnexAgreement[] = JSON.parse(readFileSync(join(DATA_DIR, 'agreements.json'), 'utf8'));
   const annexId = (no: number) => `DOPA-MOU-${String(no).padStart(3, '0')}`;
