@@ -1,4 +1,4 @@
-import { defaultFieldResolver, GraphQLError, isObjectType, Kind, type GraphQLFieldResolver, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, getNamedType, GraphQLError, isObjectType, Kind, type GraphQLFieldResolver, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { Scope } from '../auth/identity';
 import type { ForwardedIdentity } from '../auth/forwarded';
 import { releaseOf } from '../auth/grants';
@@ -35,9 +35,11 @@ export interface AccessContext {
 const subjects = new WeakMap<object, string>();
 
 /**
- * Wraps the resolver of every classified field above PUBLIC with the row-level check. The subject of a field is
- * the national ID of its parent (a Person), of the `nationalId` argument, or inherited from the Person above it;
- * a mutation without one acts on the caller.
+ * Wraps the resolver of every classified field above PUBLIC with the row-level check, judged as the gateway judges:
+ * a field returning records that name their own subject (a `nationalId` field: people, victims, shareholders) is
+ * judged record by record for that subject, a denied record becoming an error at its own path; any other field is
+ * judged for the subject of its parent (its national ID, the `nationalId` argument, or inherited from the record
+ * above it); a mutation without one acts on the caller.
  */
 export function enforceRowLevelAccess(schema: GraphQLSchema): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap())) {
@@ -50,17 +52,37 @@ export function enforceRowLevelAccess(schema: GraphQLSchema): GraphQLSchema {
       const resolve: GraphQLFieldResolver<unknown, AccessContext> = field.resolve ?? defaultFieldResolver;
       const mutation = type === schema.getMutationType();
       const coordinate = `${type.name}.${field.name}`;
+      const returned = getNamedType(field.type);
+      const perRecord = classification.level !== 'INTERNAL' && isObjectType(returned) && SUBJECT_KEY in returned.getFields();
+      const allows = (access: SubjectAccess, subject: string | null) => access.allows(classification.level, classification.dataset, coordinate, subject);
       field.resolve = async (parent, args, context, info) => {
         // A mutation without a national ID argument acts on the caller's own data (grantConsent).
         const subject = mutation && typeof args.nationalId !== 'string' ? context.access.identity.sub : subjectOf(parent, args);
-        if (!context.access.allows(classification.level, classification.dataset, coordinate, subject)) {
-          throw new GraphQLError('Unauthorized field or type', { extensions: { code: 'UNAUTHORIZED_FIELD_OR_TYPE' } });
-        }
+        if (perRecord) return judgeRecords(await resolve(parent, args, context, info), (record) => allows(context.access, ownSubject(record)));
+        if (!allows(context.access, subject)) throw unauthorized();
         return inheritSubject(await resolve(parent, args, context, info), subject);
       };
     }
   }
   return schema;
+}
+
+const SUBJECT_KEY = 'nationalId';
+
+function unauthorized(): GraphQLError {
+  return new GraphQLError('Unauthorized field or type', { extensions: { code: 'UNAUTHORIZED_FIELD_OR_TYPE' } });
+}
+
+function ownSubject(record: unknown): string | null {
+  const subject = record && typeof record === 'object' ? (record as Record<string, unknown>)[SUBJECT_KEY] : undefined;
+  return typeof subject === 'string' ? subject : null;
+}
+
+/** Each record (of a list, nested lists included) is kept or replaced by an error, which graphql-js reports at its path. */
+function judgeRecords(value: unknown, allowed: (record: unknown) => boolean): unknown {
+  if (Array.isArray(value)) return value.map((item) => judgeRecords(item, allowed));
+  if (value === null || value === undefined) return value;
+  return allowed(value) ? value : unauthorized();
 }
 
 /** The top-level fields of a type's `@key` directives. */

@@ -75,6 +75,6 @@ describe('governance subgraph', () => {
     await prepareDomainDatabase(governance, subgraph.db, { people: 300, logger: createLogger('test') });
     const { data } = await query('{ catalogSummary { computed { datasets } } agreements { id } }');
     expect(data?.catalogSummary.computed.datasets).toBe(2812);
-    expect(data?.agreements).toHaveLength(155);
+    expect(data?.agreements).toHaveLength(156);
   });
 });
