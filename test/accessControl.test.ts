@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createSigningKey, FORWARDED_IDENTITY_HEADER, signForwardedIdentity } from '@govhub/shared';
 import { fullAccessIdentity } from '@govhub/shared/dist/testing';
 import { verifyChain } from '@govhub/gateway';
@@ -115,7 +116,21 @@ describe('consent', () => {
 
 describe('the exchange log', () => {
   it('records each release before the response leaves, and the citizen reads who accessed their data', async () => {
-    await hub.query(PERSON, { id: SOMCHAI }, await hub.as(CALLERS.dopaWelfare));
+    const requestId = `release-${randomUUID()}`;
+    const read = await hub.query(PERSON, { id: SOMCHAI }, { ...(await hub.as(CALLERS.dopaWelfare)), 'x-request-id': requestId });
+    expect(read.errors).toBeUndefined();
+    // Read as soon as the response is in: the entries were committed before it left.
+    const logged = await hub.subgraphs.governance.db.query(
+      `SELECT consumer_code AS consumer, officer, purpose_code AS purpose, basis, subject, dataset_id AS dataset,
+              array(SELECT unnest(fields) ORDER BY 1) AS fields
+         FROM governance.exchange_log WHERE request_id = $1 ORDER BY dataset_id`, [requestId]);
+    const release = { consumer: 'DOPA', officer: 'dopa-officer-7', purpose: 'WELFARE_ELIGIBILITY', basis: 'agreement', subject: SOMCHAI };
+    expect(logged).toEqual([
+      { ...release, dataset: 'cgd.low-income-register', fields: ['LowIncomeRegistration.status', 'Person.lowIncomeRegistration'] },
+      { ...release, dataset: 'dopa.civil-registry', fields: ['Person.firstNameTh', 'Query.person'] },
+      { ...release, dataset: 'nhso.health-coverage', fields: ['HealthCoverage.scheme', 'Person.healthCoverage'] },
+    ]);
+
     const { data, errors } = await hub.query('{ me { accessLog { at consumer { code nameTh } purpose { code } dataset { id } fields basis } } }',
       {}, await hub.as(CALLERS.citizen(SOMCHAI)));
     expect(errors).toBeUndefined();
