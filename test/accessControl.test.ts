@@ -4,10 +4,13 @@ import { fullAccessIdentity } from '@govhub/shared/dist/testing';
 import { verifyChain } from '@govhub/gateway';
 import { CALLERS, startTestHub, type TestHub } from './support/hub';
 
-/** The governance rules end to end, with the demo identities of CONTRACT.md section 6. */
+/**
+ * The governance rules end to end, with the demo identities. The agreements' periodic reload is put off to every
+ * 10 minutes: a grant or a withdrawal reaches the gateway by the governance data's NOTIFY alone.
+ */
 let hub: TestHub;
 beforeAll(async () => {
-  hub = await startTestHub();
+  hub = await startTestHub({ fallbackPollMs: { agreements: 600_000 } });
 }, 120_000);
 afterAll(() => hub?.stop());
 
@@ -99,12 +102,17 @@ describe('consent', () => {
     const granted = await hub.query('mutation { grantConsent(agencyCode: "TAT", purpose: "TOURISM_LICENSING", datasets: ["dopa.civil-registry"]) { agency { code } dataset { id } revokedAt } }', {}, citizen);
     expect(granted.errors).toBeUndefined();
     expect(granted.data?.grantConsent).toEqual([{ agency: { code: 'TAT' }, dataset: { id: 'dopa.civil-registry' }, revokedAt: null }]);
-    await eventually(async () => expect((await readName(BUAKHAM)).data?.person).toEqual({ firstNameTh: 'บัวคำ' }));
+    // Only the notification can make the gateway see the new consent this soon.
+    await eventually(async () => expect((await readName(BUAKHAM)).data?.person).toEqual({ firstNameTh: 'บัวคำ' }), 2_000);
     expect((await readName(SOMCHAI)).data?.person).toBeNull();
 
     const revoked = await hub.query('mutation { revokeConsent(agencyCode: "TAT", purpose: "TOURISM_LICENSING") { revokedAt } }', {}, citizen);
     expect(revoked.data?.revokeConsent).toEqual([{ revokedAt: expect.any(String) }]);
     expect((await readName(BUAKHAM)).data?.person).toBeNull();
+    // The citizen subgraph refused that one (it checks consent per citizen); soon the gateway refuses by itself, which
+    // only the withdrawal's notification can tell it. A subgraph's refusal carries the subgraph's name.
+    await eventually(async () => expect(denied((await readName(BUAKHAM)).errors).map((error) => (error as { message: string }).message))
+      .toEqual(['Unauthorized field or type']), 2_000);
   });
 
   it('is given only by the citizen themself', async () => {
