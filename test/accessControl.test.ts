@@ -1,12 +1,16 @@
+import { randomUUID } from 'node:crypto';
 import { createSigningKey, FORWARDED_IDENTITY_HEADER, signForwardedIdentity } from '@govhub/shared';
 import { fullAccessIdentity } from '@govhub/shared/dist/testing';
 import { verifyChain } from '@govhub/gateway';
 import { CALLERS, startTestHub, type TestHub } from './support/hub';
 
-/** The governance rules end to end, with the demo identities of CONTRACT.md section 6. */
+/**
+ * The governance rules end to end, with the demo identities. The agreements' periodic reload is put off to every
+ * 10 minutes: a grant or a withdrawal reaches the gateway by the governance data's NOTIFY alone.
+ */
 let hub: TestHub;
 beforeAll(async () => {
-  hub = await startTestHub();
+  hub = await startTestHub({ fallbackPollMs: { agreements: 600_000 } });
 }, 120_000);
 afterAll(() => hub?.stop());
 
@@ -98,12 +102,17 @@ describe('consent', () => {
     const granted = await hub.query('mutation { grantConsent(agencyCode: "TAT", purpose: "TOURISM_LICENSING", datasets: ["dopa.civil-registry"]) { agency { code } dataset { id } revokedAt } }', {}, citizen);
     expect(granted.errors).toBeUndefined();
     expect(granted.data?.grantConsent).toEqual([{ agency: { code: 'TAT' }, dataset: { id: 'dopa.civil-registry' }, revokedAt: null }]);
-    await eventually(async () => expect((await readName(BUAKHAM)).data?.person).toEqual({ firstNameTh: 'บัวคำ' }));
+    // Only the notification can make the gateway see the new consent this soon.
+    await eventually(async () => expect((await readName(BUAKHAM)).data?.person).toEqual({ firstNameTh: 'บัวคำ' }), 2_000);
     expect((await readName(SOMCHAI)).data?.person).toBeNull();
 
     const revoked = await hub.query('mutation { revokeConsent(agencyCode: "TAT", purpose: "TOURISM_LICENSING") { revokedAt } }', {}, citizen);
     expect(revoked.data?.revokeConsent).toEqual([{ revokedAt: expect.any(String) }]);
     expect((await readName(BUAKHAM)).data?.person).toBeNull();
+    // The citizen subgraph refused that one (it checks consent per citizen); soon the gateway refuses by itself, which
+    // only the withdrawal's notification can tell it. A subgraph's refusal carries the subgraph's name.
+    await eventually(async () => expect(denied((await readName(BUAKHAM)).errors).map((error) => (error as { message: string }).message))
+      .toEqual(['Unauthorized field or type']), 2_000);
   });
 
   it('is given only by the citizen themself', async () => {
@@ -115,7 +124,21 @@ describe('consent', () => {
 
 describe('the exchange log', () => {
   it('records each release before the response leaves, and the citizen reads who accessed their data', async () => {
-    await hub.query(PERSON, { id: SOMCHAI }, await hub.as(CALLERS.dopaWelfare));
+    const requestId = `release-${randomUUID()}`;
+    const read = await hub.query(PERSON, { id: SOMCHAI }, { ...(await hub.as(CALLERS.dopaWelfare)), 'x-request-id': requestId });
+    expect(read.errors).toBeUndefined();
+    // Read as soon as the response is in: the entries were committed before it left.
+    const logged = await hub.subgraphs.governance.db.query(
+      `SELECT consumer_code AS consumer, officer, purpose_code AS purpose, basis, subject, dataset_id AS dataset,
+              array(SELECT unnest(fields) ORDER BY 1) AS fields
+         FROM governance.exchange_log WHERE request_id = $1 ORDER BY dataset_id`, [requestId]);
+    const release = { consumer: 'DOPA', officer: 'dopa-officer-7', purpose: 'WELFARE_ELIGIBILITY', basis: 'agreement', subject: SOMCHAI };
+    expect(logged).toEqual([
+      { ...release, dataset: 'cgd.low-income-register', fields: ['LowIncomeRegistration.status', 'Person.lowIncomeRegistration'] },
+      { ...release, dataset: 'dopa.civil-registry', fields: ['Person.firstNameTh', 'Query.person'] },
+      { ...release, dataset: 'nhso.health-coverage', fields: ['HealthCoverage.scheme', 'Person.healthCoverage'] },
+    ]);
+
     const { data, errors } = await hub.query('{ me { accessLog { at consumer { code nameTh } purpose { code } dataset { id } fields basis } } }',
       {}, await hub.as(CALLERS.citizen(SOMCHAI)));
     expect(errors).toBeUndefined();

@@ -21,7 +21,8 @@ let schemaFile: string;
 const SOMCHAI = DEMO_PEOPLE[0].nationalId;
 
 beforeAll(async () => {
-  hub = await startTestHub();
+  // Polling every 10 minutes: a publish or a rollback goes live by the registry's NOTIFY alone.
+  hub = await startTestHub({ fallbackPollMs: { supergraph: 600_000 } });
   scaffold = await scaffoldAndBuild('education');
   const gatewayJwks = await (await fetch(hub.url.replace('/graphql', '/.well-known/gateway-jwks.json'))).text();
   education = await scaffold.start({ DATABASE_URL: hub.databaseUrl, GOVHUB_GATEWAY_JWKS: gatewayJwks, GOVHUB_SEED_PEOPLE: '20' });

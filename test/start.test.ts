@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,28 +54,87 @@ itEmbedded('starts, answers a cross-domain query, survives a kill -9, and stops 
   expect(existsSync(join(dir, 'pgdata', 'postmaster.pid'))).toBe(false);
 }, 240_000);
 
-/** A connection the server closed before it read the request on it: the client may send it again elsewhere. */
-const NOT_TAKEN = new Set(['ECONNRESET', 'ECONNREFUSED', 'UND_ERR_SOCKET']);
+type Outcome = 'answered' | 'refused' | `broken: ${string}`;
+/** How a connection ends when the server never took the request on it: the client may send it again elsewhere. */
+const REFUSALS = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE']);
 
-itEmbedded('drains on SIGTERM: every request the gateway has taken gets its whole answer, and it exits 0', async () => {
+/**
+ * One POST on its own connection. `answered`: a 200 whose whole body arrived and parses with every province;
+ * `refused`: the connection was refused or reset before a single byte of an answer; anything else is broken (an
+ * answer cut short, an error, a failure after bytes arrived). With `read`, the request carries `Expect:
+ * 100-continue` and its body waits for `send()`: the server's 100 proves it has read the request.
+ */
+function post(url: string, body: string, read?: (send: () => Promise<void>) => void): Promise<Outcome> {
+  const target = new URL(url);
+  return new Promise((resolve) => {
+    let bytes = 0;
+    let settled = false;
+    const settle = (outcome: Outcome) => {
+      if (!settled) resolve(outcome);
+      settled = true;
+    };
+    const request = httpRequest({
+      host: target.hostname, port: target.port, path: target.pathname, method: 'POST', agent: false,
+      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...(read ? { expect: '100-continue' } : {}) },
+    });
+    request.on('socket', (socket) => socket.on('data', (chunk: Buffer) => (bytes += chunk.length)));
+    request.on('continue', () => read?.(() => new Promise((sent) => request.end(body, () => sent()))));
+    request.on('response', (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('error', (error) => settle(`broken: ${error.message} after ${bytes} bytes`));
+      response.on('close', () => settle(`broken: closed after ${bytes} bytes, before the whole answer`));
+      response.on('end', () => {
+        if (!response.complete) return settle(`broken: cut short after ${bytes} bytes`);
+        try {
+          const answer = JSON.parse(Buffer.concat(chunks).toString()) as { data?: { provinces?: unknown[] } };
+          settle(response.statusCode === 200 && answer.data?.provinces?.length === 77 ? 'answered' : `broken: ${response.statusCode} ${JSON.stringify(answer).slice(0, 200)}`);
+        } catch {
+          settle(`broken: ${response.statusCode}, not JSON`);
+        }
+      });
+    });
+    request.on('error', (error: Error & { code?: string }) =>
+      settle(bytes === 0 && REFUSALS.has(error.code ?? '') ? 'refused' : `broken: ${error.code ?? error.message} after ${bytes} bytes`));
+    if (!read) request.end(body);
+  });
+}
+
+itEmbedded('drains on SIGTERM: every request it has read gets its whole answer, one racing the close is refused before any byte; exits 0', async () => {
   const hub = await startHubProcess(env());
   const query = JSON.stringify({ query: '{ provinces { code nameTh population waterSituation { floodStatus } businessCount } }' });
-  const ask = () => fetch(hub.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: query })
-    .then(async (response) => {
-      const body = (await response.json()) as { data?: { provinces?: unknown[] }; errors?: { message: string }[] };
-      return response.status === 200 && body.data?.provinces?.length === 77 ? 'answered' : `broken: ${response.status} ${body.errors?.[0]?.message}`;
-    })
-    .catch((error: Error & { cause?: { code?: string } }) => (NOT_TAKEN.has(error.cause?.code ?? '') ? 'not taken' : `broken: ${error.message}`));
-  // Warm keep-alive connections first, so the requests below travel on sockets the server has already accepted.
-  await Promise.all(Array.from({ length: 30 }, ask));
-  const inFlight = Array.from({ length: 30 }, ask);
-  await new Promise((resolve) => setTimeout(resolve, 50));
+  expect(await post(hub.url, query)).toBe('answered');
+
+  // 30 requests the gateway has read before the signal (each got its 100 Continue), whose bodies are sent together
+  // just before it: every one of them must be answered whole, although the gateway is closing.
+  const sends: (() => Promise<void>)[] = [];
+  let allRead!: () => void;
+  const read = new Promise<void>((resolve) => (allRead = resolve));
+  const taken = Array.from({ length: 30 }, () => post(hub.url, query, (send) => {
+    sends.push(send);
+    if (sends.length === 30) allRead();
+  }));
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([read, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`only ${sends.length} of 30 read`)), 10_000)))])
+    .finally(() => clearTimeout(timer));
+  await Promise.all(sends.map((send) => send()));
   hub.process.kill('SIGTERM');
-  const outcomes = await Promise.all(inFlight);
-  // HTTP keep-alive's own race: a request still in the kernel's buffer when the server closes an idle connection is
-  // never taken (the client sees a reset and may retry). Nothing taken may be cut short or fail (database stopped
-  // under it, 503 on closing): the two bugs this test found.
-  expect(outcomes.filter((outcome) => outcome.startsWith('broken'))).toEqual([]);
-  expect(outcomes.filter((outcome) => outcome === 'answered').length).toBeGreaterThanOrEqual(20);
+
+  // Requests racing the close of the listener, one every 10 ms until one is refused (at most 2 s): each is either
+  // answered whole or refused before any byte, never cut short.
+  const racing: Promise<Outcome>[] = [];
+  let refused = false;
+  for (const until = Date.now() + 2_000; !refused && Date.now() < until;) {
+    racing.push(post(hub.url, query).then((outcome) => {
+      if (outcome === 'refused') refused = true;
+      return outcome;
+    }));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+
+  expect(await Promise.all(taken)).toEqual(Array(30).fill('answered'));
+  const raced = await Promise.all(racing);
+  expect(raced.filter((outcome) => outcome !== 'answered' && outcome !== 'refused')).toEqual([]);
+  expect(raced).toContain('refused');
   expect(await exited(hub.process)).toBe(0);
 }, 120_000);

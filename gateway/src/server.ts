@@ -88,6 +88,11 @@ export interface HubGatewayOptions {
   rateLimits?: Partial<RateLimitConfig>;
   /** Overrides of the environment's trusted documents and safelisted clients. */
   persistedDocuments?: Partial<PersistedDocumentsConfig>;
+  /**
+   * How often the registry's supergraph and the agreements are re-read although no notification came (default
+   * 5 s and 30 s): the fallback for notifications lost while the database listener reconnects.
+   */
+  fallbackPollMs?: { supergraph?: number; agreements?: number };
 }
 
 export interface RunningGateway {
@@ -128,7 +133,7 @@ export async function startHubGateway(options: HubGatewayOptions): Promise<Runni
     : null;
   const agreements = db ? new AgreementIndex(db, logger) : null;
   const exchangeLog = db ? new ExchangeLog(db, metrics) : null;
-  await agreements?.start(options.databaseUrl as string);
+  await agreements?.start(options.databaseUrl as string, options.fallbackPollMs?.agreements);
 
   // With a database the supergraph comes from the registry (the built-in subgraphs registered at start) and follows
   // every publish without a restart; without one it is composed once from the given subgraphs.
@@ -137,7 +142,7 @@ export async function startHubGateway(options: HubGatewayOptions): Promise<Runni
   usage?.start();
   await registry?.registerBuiltIns(options.subgraphs, builtInOwners());
   const supergraphManager = registry
-    ? new RegistrySupergraphManager(registry, options.databaseUrl as string, logger)
+    ? new RegistrySupergraphManager(registry, options.databaseUrl as string, logger, options.fallbackPollMs?.supergraph)
     : new StaticSupergraphManager(options.subgraphs, logger);
   const live = new LiveSupergraph();
   const limits: OperationLimits = { ...limitsFromEnv(), ...options.limits };

@@ -44,6 +44,8 @@ export interface TestHubOptions {
   rateLimits?: HubGatewayOptions['rateLimits'];
   /** Overrides of the gateway's trusted documents and safelisted clients (by default the environment's). */
   persistedDocuments?: HubGatewayOptions['persistedDocuments'];
+  /** How often the gateway re-reads the registry and the agreements without a notification (default: the gateway's). */
+  fallbackPollMs?: HubGatewayOptions['fallbackPollMs'];
 }
 
 /** The whole hub in one test process: every subgraph over real HTTP on its own port, one database, the gateway. */
@@ -64,6 +66,7 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
     auth: { keys: null, mode: 'filter', reporting: 'errors', requireAuthentication: false, ...options.auth },
     rateLimits: options.rateLimits,
     persistedDocuments: options.persistedDocuments,
+    fallbackPollMs: options.fallbackPollMs,
   });
   return {
     url: gateway.url,

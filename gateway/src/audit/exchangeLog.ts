@@ -104,9 +104,10 @@ export class ExchangeLog {
   }
 }
 
+/** The anchored head, not the newest row: after the newest entries were deleted, the next one shows the gap. */
 async function currentHead(db: Queryable): Promise<string> {
-  const [last] = await db.query<{ hash: string }>('SELECT hash FROM governance.exchange_log ORDER BY seq DESC LIMIT 1');
-  return last?.hash ?? GENESIS_HASH;
+  const [head] = await db.query<{ hash: string }>('SELECT hash FROM governance.exchange_log_head');
+  return head?.hash ?? GENESIS_HASH;
 }
 
 function chained(head: string, entries: ExchangeLogEntry[]): { rows: unknown[][]; last: string } {
@@ -129,8 +130,13 @@ export interface ChainVerification {
   brokenAt: { seq: number; reason: string } | null;
 }
 
-/** Walks the whole chain in order (`npx govhub audit verify`). */
+/**
+ * Walks the whole chain in order (`npx govhub audit verify`), and checks it reaches the anchored head: the head is
+ * read first, and the log only grows, so entries appended during the walk never look like a break.
+ */
 export async function verifyChain(db: Database, pageSize = 5_000): Promise<ChainVerification> {
+  const [head = { seq: 0, hash: GENESIS_HASH }] = await db.query<{ seq: number; hash: string }>(
+    'SELECT seq::int, hash FROM governance.exchange_log_head');
   let previous = GENESIS_HASH;
   let after = 0;
   let count = 0;
@@ -146,10 +152,14 @@ export async function verifyChain(db: Database, pageSize = 5_000): Promise<Chain
     for (const row of rows) {
       if (row.prevHash !== previous) return { entries: count, brokenAt: { seq: row.seq, reason: 'does not follow the previous entry (one was removed or reordered)' } };
       if (chainHash(previous, row) !== row.hash) return { entries: count, brokenAt: { seq: row.seq, reason: 'its content was changed after it was written' } };
+      if (row.seq === head.seq && row.hash !== head.hash) return { entries: count, brokenAt: { seq: row.seq, reason: 'it is not the entry the anchored head names' } };
       previous = row.hash;
       after = row.seq;
       count++;
     }
-    if (rows.length < pageSize) return { entries: count, brokenAt: null };
+    if (rows.length < pageSize) {
+      if (after >= head.seq) return { entries: count, brokenAt: null };
+      return { entries: count, brokenAt: { seq: head.seq, reason: `the newest entries were removed: the log ends at entry ${after}, its anchored head is entry ${head.seq}` } };
+    }
   }
 }
