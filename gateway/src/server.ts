@@ -34,7 +34,8 @@ import { metricsPlugin } from './plugins/metrics';
 import { errorMaskingPlugin } from './plugins/errorMasking';
 import { registerHttpSecurity } from './http/security';
 import { startTracing, tracesEndpointFromEnv } from './observability/tracing';
-import { graphqlShapedHttpErrors } from './routes/httpErrors';
+import { graphqlShapedHttpErrors, graphqlShapedNotFound } from './routes/httpErrors';
+import { registerCanonicalTargets } from './http/requestTarget';
 import { LiveSupergraph } from './supergraph/liveSupergraph';
 import { StaticSupergraphManager } from './supergraph/staticSupergraph';
 import { SubgraphRegistry } from './registry/registry';
@@ -166,8 +167,10 @@ export async function startHubGateway(options: HubGatewayOptions): Promise<Runni
     ...requestIdOptions,
   });
   registerRequestLogging(app, logger);
+  registerCanonicalTargets(app);
   await registerHttpSecurity(app, options.corsOrigins);
   app.setErrorHandler(graphqlShapedHttpErrors(logger));
+  app.setNotFoundHandler(graphqlShapedNotFound);
   closeConnectionsWhenClosing(app);
   registerAuthentication(app, verify, (path) => path === '/graphql' || path.startsWith('/admin/'));
   registerRateLimits(app, '/graphql', rateLimiter);
