@@ -94,3 +94,44 @@ describe('request targets', () => {
     expect(response.json).toEqual({ errors: [{ message: expect.stringContaining('escape'), extensions: { code: 'BAD_REQUEST_TARGET' } }] });
   });
 });
+
+describe('the query string of a GET, read once', () => {
+  const preflight = { 'apollo-require-preflight': 'true' };
+  const get = (search: string, headers: Record<string, string> = {}) => rawRequest(port, { method: 'GET', target: `/graphql?${search}`, headers: { ...preflight, ...headers } });
+  const safelisted = { 'apollographql-client-name': SAFELISTED_CLIENT };
+  const trustedId = manifestFromDocuments([{ name: 'Names', body: TRUSTED }]).operations[0].id;
+  const persistedQuery = (hash: string) => encodeURIComponent(JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hash } }));
+
+  it.each([
+    ['query', 'query=%7B%20users%20%7B%20name%20%7D%20%7D&query=%7B%20__typename%20%7D'],
+    ['operationName', 'query=%7B%20users%20%7B%20name%20%7D%20%7D&operationName=A&operationName=B'],
+    ['variables', 'query=%7B%20users%20%7B%20name%20%7D%20%7D&variables=%7B%7D&variables=%7B%7D'],
+    ['extensions', `extensions=${persistedQuery(trustedId)}&extensions=%7B%7D`],
+    ['documentId', `documentId=${trustedId}&documentId=other`],
+  ])('refuses a repeated %s: 400 REPEATED_PARAMETER', async (name, search) => {
+    const response = await get(search);
+    expect(response.status).toBe(400);
+    expect(response.json).toEqual({ errors: [{ message: expect.stringContaining(name), extensions: { code: 'REPEATED_PARAMETER' } }] });
+  });
+
+  it('gives a safelisted client no way to pair a trusted query with another one', async () => {
+    for (const search of [
+      `query=${encodeURIComponent('{ users { name } }')}&query=${encodeURIComponent(TRUSTED)}`,
+      `query=${encodeURIComponent(TRUSTED)}&query=${encodeURIComponent('{ users { name } }')}`,
+    ]) {
+      expect(outcome(await get(search, safelisted))).toBe('400 REPEATED_PARAMETER');
+    }
+  });
+
+  it('reads + and %20 alike, for safelisting as for running', async () => {
+    expect(outcome(await get(`query=${TRUSTED.replaceAll(' ', '+')}`, safelisted))).toBe('served');
+    expect(outcome(await get(`query=${encodeURIComponent(TRUSTED)}`, safelisted))).toBe('served');
+    expect(outcome(await get(`query=${'{ users { name } }'.replaceAll(' ', '+')}`, safelisted))).toBe('403 OPERATION_NOT_IN_SAFELIST');
+  });
+
+  it('runs a trusted document named by documentId or by APQ hash, and checks document limits on a GET', async () => {
+    expect(outcome(await get(`documentId=${trustedId}`, safelisted))).toBe('served');
+    expect(outcome(await get(`extensions=${persistedQuery(trustedId)}`, safelisted))).toBe('served');
+    expect(outcome(await get(`query=${encodeURIComponent(`{ users { name } } #${'x'.repeat(600)}`)}`))).toBe('400 DOCUMENT_TOO_LARGE');
+  });
+});

@@ -36,6 +36,7 @@ import { registerHttpSecurity } from './http/security';
 import { startTracing, tracesEndpointFromEnv } from './observability/tracing';
 import { graphqlShapedHttpErrors, graphqlShapedNotFound } from './routes/httpErrors';
 import { registerCanonicalTargets } from './http/requestTarget';
+import { registerGraphQLGetParameters } from './http/graphqlGet';
 import { LiveSupergraph } from './supergraph/liveSupergraph';
 import { StaticSupergraphManager } from './supergraph/staticSupergraph';
 import { SubgraphRegistry } from './registry/registry';
@@ -174,6 +175,7 @@ export async function startHubGateway(options: HubGatewayOptions): Promise<Runni
   closeConnectionsWhenClosing(app);
   registerAuthentication(app, verify, (path) => path === '/graphql' || path.startsWith('/admin/'));
   registerRateLimits(app, '/graphql', rateLimiter);
+  registerGraphQLGetParameters(app, '/graphql');
   registerHttpLimits(app, '/graphql', limits);
   registerPersistedDocuments(app, '/graphql', trustedDocuments, persisted.safelist);
   const apollo = new ApolloServer<HubContext>({
