@@ -37,6 +37,7 @@ import { startTracing, tracesEndpointFromEnv } from './observability/tracing';
 import { graphqlShapedHttpErrors, graphqlShapedNotFound } from './routes/httpErrors';
 import { registerCanonicalTargets } from './http/requestTarget';
 import { registerGraphQLGetParameters } from './http/graphqlGet';
+import { loopbackOnly } from './http/loopbackOnly';
 import { LiveSupergraph } from './supergraph/liveSupergraph';
 import { StaticSupergraphManager } from './supergraph/staticSupergraph';
 import { SubgraphRegistry } from './registry/registry';
@@ -223,7 +224,7 @@ export async function startHubGateway(options: HubGatewayOptions): Promise<Runni
       subgraphs: guards.circuits(),
     }),
   );
-  if (devKey) app.get('/.well-known/jwks.json', async () => ({ keys: [devKey.publicJwk] }));
+  if (devKey) app.get('/.well-known/jwks.json', { onRequest: loopbackOnly }, async () => ({ keys: [devKey.publicJwk] }));
   if (!isProduction()) registerSchemaRoute(app, () => live.apiSchema);
   if (!isProduction() || process.env.GOVHUB_PUBLIC_DOCS === '1') {
     registerDocsRoutes(app, {

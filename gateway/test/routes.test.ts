@@ -1,6 +1,7 @@
 import Fastify from 'fastify';
 import { createLogger } from '@govhub/shared';
 import { registerHealthRoutes } from '../src/routes/health';
+import { isLoopbackAddress, isLoopbackHost } from '../src/http/loopbackOnly';
 import { graphqlShapedHttpErrors } from '../src/routes/httpErrors';
 
 const servers: ReturnType<typeof Fastify>[] = [];
@@ -50,5 +51,22 @@ describe('gateway routes', () => {
     const body = await response.text();
     expect(body).not.toContain('SELECT');
     expect(JSON.parse(body).errors[0].extensions.code).toBe('INTERNAL_SERVER_ERROR');
+  });
+});
+
+describe('loopback-only routes', () => {
+  it.each([['127.0.0.1', true], ['127.8.9.10', true], ['::1', true], ['::ffff:127.0.0.1', true],
+    ['10.0.0.5', false], ['::ffff:10.0.0.5', false], ['0.0.0.0', false], ['fe80::1', false], ['1127.0.0.1', false], [undefined, false]] as const)(
+    'take the peer %s as this machine: %s', (address, loopback) => {
+      expect(isLoopbackAddress(address)).toBe(loopback);
+    },
+  );
+
+  it('take only a loopback name at the port the connection came in on as this machine', () => {
+    expect(isLoopbackHost('localhost:4000', 4000)).toBe(true);
+    expect(isLoopbackHost('localhost', 80)).toBe(true);
+    expect(isLoopbackHost('localhost:4001', 4000)).toBe(false);
+    expect(isLoopbackHost('localhost', 4000)).toBe(false);
+    expect(isLoopbackHost(undefined, 4000)).toBe(false);
   });
 });
