@@ -72,17 +72,19 @@ describe('cross-site requests and mutations over GET', () => {
 });
 
 describe('request ids', () => {
-  it("keeps the caller's request id, answers with it, and records it in the exchange log", async () => {
-    const requestId = `test-${Date.now()}`;
+  it("records the hub's own request id in the exchange log, never the caller's", async () => {
+    const callerId = `test-${Date.now()}`;
     const response = await graphql({
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-request-id': requestId, ...(await hub.as(CALLERS.dopaWelfare)) },
+      headers: { 'content-type': 'application/json', 'x-request-id': callerId, ...(await hub.as(CALLERS.dopaWelfare)) },
       body: JSON.stringify({ query: `{ person(nationalId: "${SOMCHAI}") { firstNameTh } }` }),
     });
-    expect(response.headers.get('x-request-id')).toBe(requestId);
+    const requestId = response.headers.get('x-request-id');
+    expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(((await response.json()) as { data: { person: unknown } }).data.person).toEqual({ firstNameTh: DEMO_PEOPLE[0].firstNameTh });
-    const logged = await hub.subgraphs.governance.db.query(`SELECT DISTINCT consumer_code FROM governance.exchange_log WHERE request_id = $1`, [requestId]);
-    expect(logged).toEqual([{ consumer_code: 'DOPA' }]);
+    const logged = (id: string | null) => hub.subgraphs.governance.db.query(`SELECT DISTINCT consumer_code FROM governance.exchange_log WHERE request_id = $1`, [id]);
+    expect(await logged(requestId)).toEqual([{ consumer_code: 'DOPA' }]);
+    expect(await logged(callerId)).toEqual([]);
   });
 
   it('replaces a request id that is not a plain token with a new one', async () => {

@@ -34,7 +34,10 @@ import { metricsPlugin } from './plugins/metrics';
 import { errorMaskingPlugin } from './plugins/errorMasking';
 import { registerHttpSecurity } from './http/security';
 import { startTracing, tracesEndpointFromEnv } from './observability/tracing';
-import { graphqlShapedHttpErrors } from './routes/httpErrors';
+import { graphqlShapedHttpErrors, graphqlShapedNotFound } from './routes/httpErrors';
+import { registerCanonicalTargets } from './http/requestTarget';
+import { registerGraphQLGetParameters } from './http/graphqlGet';
+import { loopbackOnly } from './http/loopbackOnly';
 import { LiveSupergraph } from './supergraph/liveSupergraph';
 import { StaticSupergraphManager } from './supergraph/staticSupergraph';
 import { SubgraphRegistry } from './registry/registry';
@@ -171,11 +174,14 @@ export async function startHubGateway(options: HubGatewayOptions): Promise<Runni
     ...requestIdOptions,
   });
   registerRequestLogging(app, logger);
+  registerCanonicalTargets(app);
   await registerHttpSecurity(app, options.corsOrigins);
   app.setErrorHandler(graphqlShapedHttpErrors(logger));
+  app.setNotFoundHandler(graphqlShapedNotFound);
   closeConnectionsWhenClosing(app);
   registerAuthentication(app, verify, (path) => path === '/graphql' || path.startsWith('/admin/'));
   registerRateLimits(app, '/graphql', rateLimiter);
+  registerGraphQLGetParameters(app, '/graphql');
   registerHttpLimits(app, '/graphql', limits);
   registerPersistedDocuments(app, '/graphql', trustedDocuments, persisted.safelist);
   const apollo = new ApolloServer<HubContext>({
@@ -223,7 +229,7 @@ export async function startHubGateway(options: HubGatewayOptions): Promise<Runni
       subgraphs: guards.circuits(),
     }),
   );
-  if (devKey) app.get('/.well-known/jwks.json', async () => ({ keys: [devKey.publicJwk] }));
+  if (devKey) app.get('/.well-known/jwks.json', { onRequest: loopbackOnly }, async () => ({ keys: [devKey.publicJwk] }));
   if (!isProduction()) registerSchemaRoute(app, () => live.apiSchema);
   if (!isProduction() || process.env.GOVHUB_PUBLIC_DOCS === '1') {
     registerDocsRoutes(app, {

@@ -1,10 +1,13 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { GraphQLError } from 'graphql';
 import { createLogger } from '@govhub/shared';
 import { backoffMs } from '../src/resilience/backoff';
 import { CircuitBreaker, type CircuitState } from '../src/resilience/circuitBreaker';
 import { resilienceConfigFromEnv, subgraphTimeoutMs, type ResilienceConfig } from '../src/resilience/config';
 import { callTimeoutMs } from '../src/resilience/deadline';
-import { assertGraphQLResponse, classifyFailure } from '../src/resilience/failures';
+import { assertGraphQLResponse, classifyFailure, SubgraphFailure } from '../src/resilience/failures';
+import { subgraphFetcher } from '../src/resilience/httpFetcher';
 import { RetryBudget } from '../src/resilience/retryBudget';
 import { SlidingWindow } from '../src/resilience/slidingWindow';
 import { SubgraphGuard, type Clock } from '../src/resilience/subgraphGuard';
@@ -279,5 +282,25 @@ describe('the subgraph guard', () => {
       extensions: { code: 'SUBGRAPH_TIMEOUT', reason: 'request deadline reached' },
     });
     expect(attempt).not.toHaveBeenCalled();
+  });
+});
+
+const portOf = (server: Server) => (server.address() as AddressInfo).port;
+
+describe('the subgraph fetcher', () => {
+  it('follows no redirect: a 3xx is a bad response, and its target hears nothing', async () => {
+    let reached = 0;
+    const elsewhere = createServer((_, response) => void (reached++, response.end('{"data":{}}')));
+    const redirecting = createServer((_, response) => response.writeHead(307, { location: `http://127.0.0.1:${portOf(elsewhere)}/` }).end());
+    await Promise.all([elsewhere, redirecting].map((server) => new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))));
+    try {
+      const failure = await subgraphFetcher(`http://127.0.0.1:${portOf(redirecting)}/graphql`, { method: 'POST', body: '{}' }).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(SubgraphFailure);
+      expect(failure).toMatchObject({ code: 'SUBGRAPH_BAD_RESPONSE', details: { status: 307 } });
+      expect(reached).toBe(0);
+    } finally {
+      elsewhere.close();
+      redirecting.close();
+    }
   });
 });

@@ -1,6 +1,11 @@
 import Fastify from 'fastify';
 import { createLogger } from '@govhub/shared';
 import { registerHealthRoutes } from '../src/routes/health';
+import { AuthenticationError } from '../src/auth/tokens';
+import { registerAuthentication } from '../src/auth/authenticate';
+import { isLoopbackAddress, isLoopbackHost } from '../src/http/loopbackOnly';
+import { DEFAULT_LIMITS } from '../src/limits/config';
+import { registerHttpLimits } from '../src/limits/http';
 import { graphqlShapedHttpErrors } from '../src/routes/httpErrors';
 
 const servers: ReturnType<typeof Fastify>[] = [];
@@ -50,5 +55,41 @@ describe('gateway routes', () => {
     const body = await response.text();
     expect(body).not.toContain('SELECT');
     expect(JSON.parse(body).errors[0].extensions.code).toBe('INTERNAL_SERVER_ERROR');
+  });
+});
+
+describe('loopback-only routes', () => {
+  it.each([['127.0.0.1', true], ['127.8.9.10', true], ['::1', true], ['::ffff:127.0.0.1', true],
+    ['10.0.0.5', false], ['::ffff:10.0.0.5', false], ['0.0.0.0', false], ['fe80::1', false], ['1127.0.0.1', false], [undefined, false]] as const)(
+    'take the peer %s as this machine: %s', (address, loopback) => {
+      expect(isLoopbackAddress(address)).toBe(loopback);
+    },
+  );
+
+  it('take only a loopback name at the port the connection came in on as this machine', () => {
+    expect(isLoopbackHost('localhost:4000', 4000)).toBe(true);
+    expect(isLoopbackHost('localhost', 80)).toBe(true);
+    expect(isLoopbackHost('localhost:4001', 4000)).toBe(false);
+    expect(isLoopbackHost('localhost', 4000)).toBe(false);
+    expect(isLoopbackHost(undefined, 4000)).toBe(false);
+  });
+});
+
+describe('controls on the GraphQL route', () => {
+  it('hang on the matched route: a spelling the router decodes to /graphql gets them too', async () => {
+    const server = Fastify();
+    servers.push(server);
+    registerAuthentication(server, async () => { throw new AuthenticationError('bad signature'); }, (route) => route === '/graphql');
+    registerHttpLimits(server, '/graphql', { ...DEFAULT_LIMITS, documentCharacters: 20 });
+    server.post('/graphql', async () => ({ data: {} }));
+    const base = await server.listen({ port: 0, host: '127.0.0.1' });
+    // fetch sends these paths as written: the WHATWG URL parser keeps percent-escapes.
+    const send = (path: string, headers: Record<string, string> = {}) => fetch(`${base}${path}`, {
+      method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: '{ users { name } } # padding' }),
+    });
+    for (const path of ['/graphql', '/%67raphql', '/graph%71l?x=1']) {
+      expect(((await (await send(path)).json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('DOCUMENT_TOO_LARGE');
+      expect((await send(path, { authorization: 'Bearer x' })).status).toBe(401);
+    }
   });
 });

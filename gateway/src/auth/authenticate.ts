@@ -14,15 +14,16 @@ declare module 'fastify' {
  * Verifies the caller's token before GraphQL sees the request. No token is anonymous (public data only); a token
  * that is present but bad is HTTP 401 UNAUTHENTICATED and never falls back to anonymous. The refusal is sent once
  * every onRequest hook has run (in preParsing): until then the caller counts as anonymous, so the rate limits of
- * its address throttle token guessing too.
+ * its address throttle token guessing too. `protects` is asked about the matched route (`/admin/subgraphs/:name`),
+ * never the target as spelled, so no spelling of a protected path skips verification.
  */
-export function registerAuthentication(app: FastifyInstance, verify: TokenVerifier, protects: (path: string) => boolean): void {
+export function registerAuthentication(app: FastifyInstance, verify: TokenVerifier, protects: (route: string) => boolean): void {
   app.decorateRequest('identity', null as unknown as Identity);
   app.decorateRequest('authenticationFailure', null);
   app.addHook('onRequest', async (request: FastifyRequest) => {
     request.identity = ANONYMOUS;
     request.authenticationFailure = null;
-    if (!protects(request.url.split('?')[0])) return;
+    if (!protects(request.routeOptions.url ?? '')) return;
     try {
       const token = bearerToken(request.headers.authorization);
       if (token !== undefined) request.identity = await verify(token);

@@ -1,17 +1,18 @@
 import type { FastifyInstance } from 'fastify';
+import { servedBy } from '../http/route';
 import type { OperationLimits } from './config';
 import { documentRefusal } from './document';
 import { LimitCode, LimitExceeded } from './errors';
 
 /**
- * The limits on what an HTTP request to `path` carries, checked on the parsed body (or the query string of a GET)
+ * The limits on what an HTTP request to the route `route` carries, checked on the parsed body (or the query string of a GET)
  * before Apollo Server sees it: the length of a batch (Apollo runs any length; 0 refuses every batch), and each
  * document's size and nesting, before graphql-js parses it (Apollo Server's plugins cannot refuse before parsing
  * without it answering 500).
  */
-export function registerHttpLimits(app: FastifyInstance, path: string, limits: OperationLimits): void {
+export function registerHttpLimits(app: FastifyInstance, route: string, limits: OperationLimits): void {
   app.addHook('preHandler', async (request, reply) => {
-    if (request.url.split('?')[0] !== path) return;
+    if (!servedBy(request, route)) return;
     const carried = request.method === 'GET' ? request.query : request.body;
     const refusal = Array.isArray(carried)
       ? (batchRefusal(carried.length, limits.batch) ?? firstDocumentRefusal(carried, limits))

@@ -1,4 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { setGetParameters, type GetParameters } from '../http/graphqlGet';
+import { servedBy } from '../http/route';
 import type { PersistedDocumentsConfig } from '../persisted/config';
 import type { TrustedDocuments } from '../persisted/documents';
 import { jsonObject, resolveOperation, type OperationParams, type Resolution } from '../persisted/resolve';
@@ -19,26 +21,25 @@ function isSafelisted(name: string | undefined, safelist: PersistedDocumentsConf
 }
 
 /**
- * Persisted documents and safelisting on `path`, as a Fastify preHandler: a trusted document named by its id must
- * become the request's `query` before Apollo Server reads the request (its plugins run after it has decided the
- * request has no query), and a refused operation is answered before it is parsed. A GET is rewritten in its URL,
- * which is what the Apollo integration reads.
+ * Persisted documents and safelisting on the route `route`, as a Fastify preHandler: a trusted document named by its
+ * id must become the request's `query` before Apollo Server reads the request (its plugins run after it has decided
+ * the request has no query), and a refused operation is answered before it is parsed. A GET is read from
+ * `request.query`, the server's one parse of its query string, and rewritten through setGetParameters.
  */
 export function registerPersistedDocuments(
   app: FastifyInstance,
-  path: string,
+  route: string,
   documents: TrustedDocuments,
   safelist: PersistedDocumentsConfig['safelist'],
 ): void {
   app.addHook('preHandler', async (request, reply) => {
-    const [requestPath, search = ''] = request.url.split('?');
-    if (requestPath !== path) return;
+    if (!servedBy(request, route)) return;
     const safelisted = isSafelisted(clientName(request), safelist);
     if (request.method === 'GET') {
-      const params = new URLSearchParams(search);
-      const resolution = resolveOperation(Object.fromEntries(params), documents, safelisted);
+      const parameters = request.query as GetParameters;
+      const resolution = resolveOperation(parameters, documents, safelisted);
       if (resolution.kind === 'refused') return reply.code(resolution.status).send(errorBody(resolution));
-      if (resolution.kind === 'trusted') request.raw.url = `${path}?${withTrustedBody(params, resolution.body)}`;
+      if (resolution.kind === 'trusted') setGetParameters(request, withTrustedBody(parameters, resolution.body));
       return;
     }
     const operations: unknown[] = Array.isArray(request.body) ? request.body : [request.body];
@@ -59,14 +60,12 @@ function useTrustedBody(operation: Record<string, unknown>, body: string): void 
   if (extensions && typeof extensions === 'object') delete extensions.persistedQuery;
 }
 
-function withTrustedBody(params: URLSearchParams, body: string): URLSearchParams {
-  const rewritten = new URLSearchParams(params);
-  rewritten.set('query', body);
-  rewritten.delete('documentId');
-  const extensions = jsonObject(rewritten.get('extensions'));
+function withTrustedBody(parameters: GetParameters, body: string): GetParameters {
+  const { documentId: _documentId, ...rewritten }: GetParameters = { ...parameters, query: body };
+  const extensions = typeof rewritten.extensions === 'string' ? jsonObject(rewritten.extensions) : null;
   if (extensions) {
     delete extensions.persistedQuery;
-    rewritten.set('extensions', JSON.stringify(extensions));
+    rewritten.extensions = JSON.stringify(extensions);
   }
   return rewritten;
 }

@@ -1,18 +1,19 @@
 import type { FastifyInstance } from 'fastify';
+import { servedBy } from '../http/route';
 import { rateLimitField, rateLimitPolicyField, retryAfterSeconds } from './headers';
 import type { RateLimiter } from './limiter';
 
 export const RATE_LIMITED = 'RATE_LIMITED';
 
 /**
- * Rate limits on requests to `path`, as soon as the caller is known: registered after authentication's onRequest
+ * Rate limits on requests the route `route` serves, as soon as the caller is known: registered after authentication's onRequest
  * hook and before the body is read, so a throttled client costs neither body parsing nor GraphQL parsing. Every
  * answer carries the RateLimit fields; a refusal is HTTP 429 with `Retry-After` and a GraphQL-shaped error. CORS
  * preflights are not counted.
  */
-export function registerRateLimits(app: FastifyInstance, path: string, limiter: RateLimiter): void {
+export function registerRateLimits(app: FastifyInstance, route: string, limiter: RateLimiter): void {
   app.addHook('onRequest', async (request, reply) => {
-    if (request.method === 'OPTIONS' || request.url.split('?')[0] !== path) return;
+    if (request.method === 'OPTIONS' || !servedBy(request, route)) return;
     const decision = await limiter.check(request.identity, request.ip);
     if (!decision) return;
     reply.header('ratelimit-policy', rateLimitPolicyField(decision.consumerClass, decision.policy));

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { DEMO_PEOPLE, ErrorCode, Scope, type SigningKey } from '@govhub/shared';
 import { mintToken } from '../auth/devKeys';
 import { DEMO_AGENCY_CALLERS, isDemoAgencyCaller } from '../auth/demoIdentities';
+import { loopbackOnly } from '../http/loopbackOnly';
 
 export interface DevTokenSettings {
   /** The development signing key the gateway trusts. */
@@ -17,11 +18,12 @@ const TTL_SECONDS = 15 * 60;
  * sign in without an identity provider: `{"nationalId": "..."}` a `citizen:self` token for one of the demo citizens,
  * `{"identity": "dopaWelfare" | "agency" | "nscSecurity"}` one of the demo agency callers. Answers `{"token",
  * "expiresIn"}`. Development only (the server registers it only with a development key, which production never has),
- * and never for any other subject.
+ * and never for any other subject; only a caller on this machine that addresses the hub by a loopback name gets an
+ * answer (loopbackOnly).
  */
 export function registerDevTokenRoute(app: FastifyInstance, settings: DevTokenSettings): void {
   const demoIds = new Set(DEMO_PEOPLE.map((person) => person.nationalId));
-  app.post('/dev/tokens', { bodyLimit: 1024 }, async (request, reply) => {
+  app.post('/dev/tokens', { bodyLimit: 1024, onRequest: loopbackOnly }, async (request, reply) => {
     const body = request.body as { nationalId?: unknown; identity?: unknown } | undefined;
     const subject = typeof body?.nationalId === 'string' && demoIds.has(body.nationalId)
       ? { sub: body.nationalId, scope: [Scope.CITIZEN_SELF] }

@@ -11,13 +11,23 @@ const CLIENT_ERRORS: Record<string, { status: number; code: string; message: str
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'BAD_REQUEST', message: 'Invalid Content-Length' },
 };
 
+/** The body of every HTTP-level refusal: one GraphQL error with a stable code. */
+export function clientError(message: string, code: string, details: Record<string, unknown> = {}) {
+  return { errors: [{ message, extensions: { code, ...details } }] };
+}
+
+/** A path no route has: 404 NOT_FOUND, GraphQL-shaped like every other refusal. */
+export function graphqlShapedNotFound(request: FastifyRequest, reply: FastifyReply) {
+  return reply.code(404).send(clientError(`No route serves ${request.method} at this path`, 'NOT_FOUND'));
+}
+
 export function graphqlShapedHttpErrors(logger: Logger) {
   return (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const known = CLIENT_ERRORS[error.code];
     if (known) {
       // The body limit is the route's own (GOVHUB_LIMIT_BODY_BYTES on /graphql): say which.
       const limit = known.code === LimitCode.PAYLOAD_TOO_LARGE ? { limit: request.routeOptions.bodyLimit } : {};
-      return reply.code(known.status).send({ errors: [{ message: known.message, extensions: { code: known.code, ...limit } }] });
+      return reply.code(known.status).send(clientError(known.message, known.code, limit));
     }
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     if (status === 500) logger.error({ err: error }, 'unhandled gateway error');

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { servedBy } from '../http/route';
 import { builtWebAppDir, registerWebApps } from './webApps';
 
 /**
@@ -12,7 +13,7 @@ export async function registerIde(app: FastifyInstance): Promise<void> {
   const dir = builtWebAppDir('ide');
   await registerWebApps(app, [{ path: '/ide/', dir }]);
   app.addHook('onRequest', async (request, reply) => {
-    if (request.method !== 'GET' || request.url.split('?')[0] !== '/graphql' || !request.headers.accept?.includes('text/html')) return;
+    if (request.method !== 'GET' || !servedBy(request, '/graphql') || !request.headers.accept?.includes('text/html')) return;
     const index = join(dir, 'index.html');
     if (!existsSync(index)) return reply.code(503).type('text/plain; charset=utf-8').send('The IDE is not built. Run `npm run build`, then reload.\n');
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(readFileSync(index));
