@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { createSigningKey, FORWARDED_IDENTITY_HEADER, signForwardedIdentity } from '@govhub/shared';
 import { fullAccessIdentity } from '@govhub/shared/dist/testing';
 import { verifyChain } from '@govhub/gateway';
 import { CALLERS, startTestHub, type TestHub } from './support/hub';
+import { askAudited } from './support/audited';
 
 /**
  * The governance rules end to end, with the demo identities. The agreements' periodic reload is put off to every
@@ -124,9 +124,9 @@ describe('consent', () => {
 
 describe('the exchange log', () => {
   it('records each release before the response leaves, and the citizen reads who accessed their data', async () => {
-    const requestId = `release-${randomUUID()}`;
-    const read = await hub.query(PERSON, { id: SOMCHAI }, { ...(await hub.as(CALLERS.dopaWelfare)), 'x-request-id': requestId });
+    const read = await askAudited(hub, PERSON, { id: SOMCHAI }, await hub.as(CALLERS.dopaWelfare));
     expect(read.errors).toBeUndefined();
+    const { requestId } = read;
     // Read as soon as the response is in: the entries were committed before it left.
     const logged = await hub.subgraphs.governance.db.query(
       `SELECT consumer_code AS consumer, officer, purpose_code AS purpose, basis, subject, dataset_id AS dataset,
