@@ -4,6 +4,7 @@ import {
 } from 'graphql';
 import { fieldClassification, type SubgraphSource } from '@govhub/shared';
 import type { CheckIssue } from './checks';
+import { topLevelFields } from './subgraphModel';
 
 /** The domain whose subgraph may hold SECRET fields without further ado (DOMAIN.md section 5). */
 export const SECURITY_DOMAIN = 'security';
@@ -82,15 +83,4 @@ function keyFields(type: ObjectNode): string[] {
     for (const field of topLevelFields(selection.value)) fields.add(field);
   }
   return [...fields];
-}
-
-function topLevelFields(selection: string): string[] {
-  const fields: string[] = [];
-  let depth = 0;
-  for (const token of selection.match(/[A-Za-z_][A-Za-z0-9_]*|[{}]/g) ?? []) {
-    if (token === '{') depth += 1;
-    else if (token === '}') depth -= 1;
-    else if (depth === 0) fields.push(token);
-  }
-  return fields;
 }

@@ -1,4 +1,6 @@
-import type { Database, SubgraphSource } from '@govhub/shared';
+import type { Database, Queryable, SubgraphSource } from '@govhub/shared';
+import { loadCatalogueView, type CatalogueView } from './catalogue';
+import type { CheckResult } from './checks';
 
 export interface RegisteredSubgraph extends SubgraphSource {
   owner: string;
@@ -13,12 +15,28 @@ export interface Publication {
   publishedBy: string;
 }
 
+/** A subgraph name is another agency's: the publish (or the claim of a new name) is refused and nothing is stored. */
+export class SubgraphOwnedElsewhere extends Error {
+  constructor(readonly subgraph: string, readonly owner: string) {
+    super(`subgraph ${subgraph} belongs to ${owner}`);
+    this.name = 'SubgraphOwnedElsewhere';
+  }
+}
+
+/** The checks refused a publish, judged under the registry lock; nothing was stored. */
+export class PublicationRefused extends Error {
+  constructor(readonly result: CheckResult) {
+    super(`publication refused: ${result.errors.map((error) => error.code).join(', ')}`);
+    this.name = 'PublicationRefused';
+  }
+}
+
 /** The subgraph registry in the governance database: each subgraph's current version and its history. */
 export class SubgraphRegistry {
   constructor(private readonly db: Database) {}
 
-  current(): Promise<RegisteredSubgraph[]> {
-    return this.db.query<RegisteredSubgraph>(
+  current(db: Queryable = this.db): Promise<RegisteredSubgraph[]> {
+    return db.query<RegisteredSubgraph>(
       `SELECT s.name, s.owner_code AS owner, v.version, v.routing_url AS url, v.sdl
          FROM governance.subgraph s JOIN governance.subgraph_version v ON v.name = s.name AND v.version = s.current_version
         ORDER BY s.name`,
@@ -35,10 +53,24 @@ export class SubgraphRegistry {
     );
   }
 
-  /** Stores a new version and makes it current, in one transaction; returns the version number. */
-  publish(publication: Publication): Promise<number> {
+  /**
+   * Stores a new version and makes it current, in one transaction; returns the version number. Publishes are
+   * serialized by an advisory lock, and the name is claimed in the same transaction as the version insert: of two
+   * agencies publishing one new name at once, the second finds the first's row and gets `SubgraphOwnedElsewhere`.
+   * `verify` (the checks) runs under the lock against the registry as it is then, so no concurrent publish can
+   * change what it judged; a refusal throws `PublicationRefused`. Either way nothing is stored.
+   */
+  publish(publication: Publication, verify?: (registered: RegisteredSubgraph[]) => Promise<CheckResult>): Promise<number> {
     return this.db.transaction(async (tx) => {
       await tx.query("SELECT pg_advisory_xact_lock(hashtext('govhub.registry'))");
+      const [claimed] = await tx.query<{ owner: string }>(
+        'SELECT owner_code AS owner FROM governance.subgraph WHERE name = $1 FOR UPDATE', [publication.name],
+      );
+      if (claimed && claimed.owner !== publication.owner) throw new SubgraphOwnedElsewhere(publication.name, claimed.owner);
+      if (verify) {
+        const result = await verify(await this.current(tx));
+        if (!result.ok) throw new PublicationRefused(result);
+      }
       const [row] = await tx.query<{ version: number }>(
         'SELECT coalesce(max(version), 0) + 1 AS version FROM governance.subgraph_version WHERE name = $1',
         [publication.name],
@@ -47,11 +79,15 @@ export class SubgraphRegistry {
         `INSERT INTO governance.subgraph_version (name, version, routing_url, sdl, published_by) VALUES ($1, $2, $3, $4, $5)`,
         [publication.name, row.version, publication.url, publication.sdl, publication.publishedBy],
       );
-      await tx.query(
+      // The owner condition again in the upsert: a row claimed by another agency is never moved to this version.
+      const updated = await tx.query(
         `INSERT INTO governance.subgraph (name, owner_code, current_version) VALUES ($1, $2, $3)
-         ON CONFLICT (name) DO UPDATE SET current_version = EXCLUDED.current_version`,
+         ON CONFLICT (name) DO UPDATE SET current_version = EXCLUDED.current_version
+         WHERE governance.subgraph.owner_code = EXCLUDED.owner_code
+         RETURNING name`,
         [publication.name, publication.owner, row.version],
       );
+      if (updated.length === 0) throw new SubgraphOwnedElsewhere(publication.name, claimed?.owner ?? 'another agency');
       return row.version;
     });
   }
@@ -71,6 +107,11 @@ export class SubgraphRegistry {
       [agency],
     );
     return rows.length > 0;
+  }
+
+  /** The catalogue entries and agreements a check of this candidate by this publisher needs. */
+  catalogueView(publisher: string, candidate: SubgraphSource, registered: readonly SubgraphSource[]): Promise<CatalogueView> {
+    return loadCatalogueView(this.db, publisher, candidate, registered);
   }
 
   /**

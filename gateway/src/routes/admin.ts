@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Scope, type Identity, type SubgraphSource } from '@govhub/shared';
 import { checkPublication } from '../registry/checks';
-import type { SubgraphRegistry } from '../registry/registry';
+import { PublicationRefused, SubgraphOwnedElsewhere, type Publication, type RegisteredSubgraph, type SubgraphRegistry } from '../registry/registry';
 import type { OperationUsage } from '../registry/usage';
 
 interface Candidate {
@@ -50,9 +50,27 @@ export function registerAdminRoutes(
     return agency;
   };
 
-  const check = async (candidate: SubgraphSource, agency: string) => checkPublication(candidate, {
-    registered: await registry.current(), owner: { agency, securityParty: await registry.isSecurityParty(agency) }, allowedHosts, usage,
-  });
+  const check = async (candidate: SubgraphSource, agency: string, registered?: RegisteredSubgraph[]) => {
+    const current = registered ?? (await registry.current());
+    return checkPublication(candidate, {
+      registered: current, owner: { agency, securityParty: await registry.isSecurityParty(agency) }, allowedHosts, usage,
+      catalogue: await registry.catalogueView(agency, candidate, current),
+    });
+  };
+
+  /** Checks and stores under the registry lock; a lost race for a new name is the ownership refusal. */
+  const publish = async (reply: FastifyReply, publication: Publication, agency: string) => {
+    let result: Awaited<ReturnType<typeof check>> | undefined;
+    try {
+      const version = await registry.publish(publication, async (registered) => (result = await check(publication, agency, registered)));
+      return { result: result!, version };
+    } catch (error) {
+      if (error instanceof SubgraphOwnedElsewhere) await refuse(reply, 403, 'FORBIDDEN', error.message);
+      else if (error instanceof PublicationRefused) await reply.code(422).send(error.result);
+      else throw error;
+      return null;
+    }
+  };
 
   const candidateOf = (name: string, body: Candidate | undefined) =>
     typeof body?.url === 'string' && typeof body.sdl === 'string' ? { name, url: body.url, sdl: body.sdl } : null;
@@ -82,10 +100,9 @@ export function registerAdminRoutes(
     if (!agency) return reply;
     const candidate = candidateOf(request.params.name, request.body);
     if (!candidate) return refuse(reply, 400, 'BAD_USER_INPUT', 'send { "url": ..., "sdl": ... }');
-    const result = await check(candidate, agency);
-    if (!result.ok) return reply.code(422).send(result);
-    const version = await registry.publish({ ...candidate, owner: agency, publishedBy: request.identity.sub ?? agency });
-    return reply.code(201).send({ ...result, name: candidate.name, version });
+    const published = await publish(reply, { ...candidate, owner: agency, publishedBy: request.identity.sub ?? agency }, agency);
+    if (!published) return reply;
+    return reply.code(201).send({ ...published.result, name: candidate.name, version: published.version });
   });
 
   app.post<{ Params: { name: string }; Body: { to?: unknown } }>('/admin/subgraphs/:name/rollback', async (request, reply) => {
@@ -93,12 +110,11 @@ export function registerAdminRoutes(
     if (!agency) return reply;
     const target = (await registry.history(request.params.name)).find((version) => version.version === request.body?.to);
     if (!target) return refuse(reply, 404, 'NOT_FOUND', `no version ${String(request.body?.to)} of ${request.params.name}`);
-    const result = await check(target, agency);
-    if (!result.ok) return reply.code(422).send(result);
-    const version = await registry.publish({
+    const published = await publish(reply, {
       name: target.name, url: target.url, sdl: target.sdl, owner: agency,
       publishedBy: `${request.identity.sub ?? agency} (rollback to v${target.version})`,
-    });
-    return reply.code(201).send({ ...result, name: target.name, version, rolledBackTo: target.version });
+    }, agency);
+    if (!published) return reply;
+    return reply.code(201).send({ ...published.result, name: target.name, version: published.version, rolledBackTo: target.version });
   });
 }
