@@ -17,6 +17,7 @@ export * from './db/embedded';
 export * from './db/migrate';
 export * from './federation/classification';
 export * from './federation/compose';
+export * from './federation/keyFields';
 export * from './seed/bulkInsert';
 export * from './seed/businesses';
 export * from './seed/people';
