@@ -32,4 +32,6 @@ export * from './auth/forwarded';
 export * from './auth/grants';
 export * from './auth/identity';
 export * from './auth/keys';
+export * from './auth/spentTokenIds';
+export * from './auth/subgraphRequest';
 export * from './auth/verifiedCache';
