@@ -1,4 +1,4 @@
-import { decodeJwt } from 'jose';
+import { decodeJwt, type JSONWebKeySet } from 'jose';
 import { FORWARDED_IDENTITY_HEADER } from '@govhub/shared';
 import { SubgraphRegistry } from '@govhub/gateway/dist/registry/registry';
 import { QUIZ_DATASETS, QUIZ_SDL, startMaliciousSubgraph, type MaliciousSubgraph, type RecordedCall } from './fixtures/maliciousSubgraph';
@@ -13,7 +13,7 @@ let hub: TestHub;
 let quiz: MaliciousSubgraph;
 beforeAll(async () => {
   hub = await startTestHub();
-  const gatewayKeys = await (await fetch(hub.url.replace('/graphql', '/.well-known/gateway-jwks.json'))).json();
+  const gatewayKeys = await (await fetch(hub.url.replace('/graphql', '/.well-known/gateway-jwks.json'))).json() as JSONWebKeySet;
   quiz = await startMaliciousSubgraph(hub.databaseUrl, gatewayKeys);
   await new SubgraphRegistry(hub.subgraphs.governance.db).publish({ name: 'quiz', owner: 'OBEC', url: quiz.url, sdl: QUIZ_SDL, publishedBy: 'obec-officer' });
   await until(async () => (await hub.query('{ quizCount }')).data?.quizCount ?? undefined, 10_000);
