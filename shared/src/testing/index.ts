@@ -59,9 +59,9 @@ export function fullAccessIdentity(): ForwardedIdentity {
   };
 }
 
-/** An agreement naming every field the harness's subgraphs classify in the dataset (clearance for SECRET). */
+/** An agreement naming every field the harness's subgraphs classify in the dataset, sensitive ones too (clearance for SECRET). */
 function fullGrant(level: Classification, fields: string[]): DatasetGrant {
-  return level === 'SECRET' ? { clearance: { agreementId: 'TEST' } } : { agreement: { id: 'TEST', fields } };
+  return level === 'SECRET' ? { clearance: { agreementId: 'TEST' } } : { sensitive: true, agreement: { id: 'TEST', fields } };
 }
 
 /**
