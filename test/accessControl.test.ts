@@ -1,4 +1,4 @@
-import { createSigningKey, FORWARDED_IDENTITY_HEADER, signForwardedIdentity } from '@govhub/shared';
+import { createSigningKey, FORWARDED_IDENTITY_ALGORITHM, FORWARDED_IDENTITY_HEADER, signForwardedIdentity } from '@govhub/shared';
 import { fullAccessIdentity } from '@govhub/shared/dist/testing';
 import { verifyChain } from '@govhub/gateway';
 import { CALLERS, startTestHub, type TestHub } from './support/hub';
@@ -80,10 +80,11 @@ describe('who may read a person', () => {
 describe('subgraphs answer only the gateway', () => {
   it('refuses a direct call without the gateway\'s signature, and one signed by another key', async () => {
     const url = hub.subgraphs.citizen.url;
-    const body = JSON.stringify({ query: '{ person(nationalId: "1101700203450") { firstNameTh } }' });
+    const request = { query: '{ person(nationalId: "1101700203450") { firstNameTh } }' };
+    const body = JSON.stringify(request);
     const bare = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     expect(bare.status).toBe(401);
-    const forged = await signForwardedIdentity(fullAccessIdentity(), await createSigningKey());
+    const forged = await signForwardedIdentity(fullAccessIdentity(), await createSigningKey(FORWARDED_IDENTITY_ALGORITHM), { subgraph: 'citizen', request });
     const impostor = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', [FORWARDED_IDENTITY_HEADER]: forged }, body });
     expect(impostor.status).toBe(401);
     expect(await impostor.text()).not.toContain('สมชาย');

@@ -1,5 +1,5 @@
 import { getIntrospectionQuery } from 'graphql';
-import { createLogger, createSigningKey, DOMAIN_NAMES, readSubgraphSdl } from '@govhub/shared';
+import { createLogger, createSigningKey, DOMAIN_NAMES, FORWARDED_IDENTITY_ALGORITHM, readSubgraphSdl } from '@govhub/shared';
 import { startHubGateway, type RunningGateway } from '@govhub/gateway';
 import { DEFINITIONS, startTestHub, type TestHub } from './support/hub';
 
@@ -123,7 +123,7 @@ it('refuses an operation over the cost limit, with its cost', async () => {
 describe('with batching turned on', () => {
   let gateway: RunningGateway;
   beforeAll(async () => {
-    const [identityKey, devKey] = await Promise.all([createSigningKey(), createSigningKey()]);
+    const [identityKey, devKey] = await Promise.all([createSigningKey(FORWARDED_IDENTITY_ALGORITHM), createSigningKey()]);
     gateway = await startHubGateway({
       subgraphs: DOMAIN_NAMES.map((name) => ({ name, url: hub.subgraphs[name].url, sdl: readSubgraphSdl(DEFINITIONS[name]) })),
       port: 0,

@@ -1,27 +1,12 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { GraphQLError } from 'graphql';
-import { FORWARDED_IDENTITY_HEADER, signForwardedIdentity, type SigningKey } from '@govhub/shared';
+import { FORWARDED_IDENTITY_HEADER } from '@govhub/shared';
 import type { HubContext } from './context';
+import type { ForwardedIdentitySigner } from './forwardedIdentity';
 import { assertGraphQLResponse } from './resilience/failures';
 import { subgraphFetcher, withAttemptSignal } from './resilience/httpFetcher';
 import type { SubgraphGuard } from './resilience/subgraphGuard';
-
-/** Signed identities are reused for 30 s (they live 60 s): callers of the same shape share one signature. */
-const REUSE_MS = 30_000;
-const signed = new Map<string, { token: Promise<string>; until: number }>();
-
-function signedFor(context: HubContext, key: SigningKey): Promise<string> {
-  const { identity, grants } = context;
-  const shape = JSON.stringify([key.kid, identity.kind, identity.sub, identity.agency, identity.purpose, [...identity.scopes].sort(), grants]);
-  const now = Date.now();
-  const cached = signed.get(shape);
-  if (cached && cached.until > now) return cached.token;
-  if (signed.size > 10_000) signed.clear();
-  const token = signForwardedIdentity({ ...identity, grants }, key);
-  signed.set(shape, { token, until: now + REUSE_MS });
-  return token;
-}
 
 function isHubContext(context: object): context is HubContext {
   return 'requestId' in context;
@@ -29,14 +14,15 @@ function isHubContext(context: object): context is HubContext {
 
 /**
  * Calls one subgraph over HTTP. Each call carries the request id and the caller's identity with the grants the
- * gateway decided, signed by the gateway: subgraphs refuse anything else, and enforce row-level rules from it.
+ * gateway decided for that subgraph's datasets, signed by the gateway for that call alone (every attempt signs
+ * afresh): subgraphs refuse anything else, and enforce row-level rules from it.
  * Every call goes through the subgraph's guard (timeout within the request's deadline, retries of queries, circuit
  * breaker); a failure becomes an error naming the domain, so the rest of the answer still arrives.
  */
 export class HubDataSource extends RemoteGraphQLDataSource<HubContext> {
   constructor(
     url: string,
-    private readonly identityKey: SigningKey,
+    private readonly signIdentity: ForwardedIdentitySigner,
     private readonly guard: SubgraphGuard,
     /** Told of every call's duration and, when it failed, its error code (the metrics). */
     private readonly onFetch: (seconds: number, errorCode?: string) => void = () => undefined,
@@ -44,10 +30,11 @@ export class HubDataSource extends RemoteGraphQLDataSource<HubContext> {
     super({ url, fetcher: subgraphFetcher });
   }
 
-  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<HubContext>): Promise<void> {
-    if (!isHubContext(context)) return;
+  override async willSendRequest(options: GraphQLDataSourceProcessOptions<HubContext>): Promise<void> {
+    const { request, context } = options;
+    if (!isHubContext(context) || !('incomingRequestContext' in options)) return;
     request.http?.headers.set('x-request-id', context.requestId);
-    request.http?.headers.set(FORWARDED_IDENTITY_HEADER, await signedFor(context, this.identityKey));
+    request.http?.headers.set(FORWARDED_IDENTITY_HEADER, await this.signIdentity(context, options.incomingRequestContext.schema, request));
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<HubContext>): Promise<GatewayGraphQLResponse> {

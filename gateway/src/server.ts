@@ -17,6 +17,7 @@ import type { GrantSource, PolicyRegistry } from './authorization/decide';
 import { authConfigFromEnv, type AuthConfig } from './config';
 import type { HubContext } from './context';
 import { HubDataSource } from './dataSource';
+import { forwardedIdentitySigner } from './forwardedIdentity';
 import { authorizationPlugin } from './plugins/authorization';
 import { domainErrorsPlugin } from './plugins/domainErrors';
 import { limitsPlugin } from './plugins/limits';
@@ -153,7 +154,8 @@ export async function startHubGateway(options: HubGatewayOptions): Promise<Runni
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphManager,
     buildService: ({ name, url }) =>
-      new HubDataSource(url ?? '', identityKey, guards.for(name), (seconds, errorCode) => metrics.subgraphFetch(name, seconds, errorCode)),
+      new HubDataSource(url ?? '', forwardedIdentitySigner(identityKey, name, live.datasetsServedBy), guards.for(name),
+        (seconds, errorCode) => metrics.subgraphFetch(name, seconds, errorCode)),
     logger,
   });
   gateway.onSchemaLoadOrUpdate(live.loaded);

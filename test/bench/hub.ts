@@ -3,7 +3,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  createLogger, createSigningKey, Database, DOMAIN_NAMES, ensureDatabase, prepareDomainDatabase, readSubgraphSdl,
+  createLogger, createSigningKey, Database, DOMAIN_NAMES, ensureDatabase, FORWARDED_IDENTITY_ALGORITHM, prepareDomainDatabase, readSubgraphSdl,
   startEmbeddedPostgres, startSubgraph,
 } from '@govhub/shared';
 import { mintToken, startHubGateway } from '@govhub/gateway';
@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   chmodSync(dir, 0o755);
   const postgres = await startEmbeddedPostgres({ dataDir: join(dir, 'pgdata'), fast: true });
   const url = await ensureDatabase(postgres.url, 'govhub');
-  const [identityKey, devKey] = await Promise.all([createSigningKey(), createSigningKey()]);
+  const [identityKey, devKey] = await Promise.all([createSigningKey(FORWARDED_IDENTITY_ALGORITHM), createSigningKey()]);
   const databases: Database[] = [];
   const subgraphs = await Promise.all(
     DOMAIN_NAMES.map(async (name) => {

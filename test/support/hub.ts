@@ -1,5 +1,5 @@
 import {
-  DOMAIN_NAMES, createLogger, createSigningKey, readSubgraphSdl, type DomainName, type SigningKey, type SubgraphDefinition,
+  DOMAIN_NAMES, FORWARDED_IDENTITY_ALGORITHM, createLogger, createSigningKey, readSubgraphSdl, type DomainName, type SigningKey, type SubgraphDefinition,
 } from '@govhub/shared';
 import {
   createTestDatabase, postGraphQL, startTestSubgraph, type GraphQLResponse, type TestDatabase, type TestSubgraph,
@@ -51,7 +51,7 @@ export interface TestHubOptions {
 /** The whole hub in one test process: every subgraph over real HTTP on its own port, one database, the gateway. */
 export async function startTestHub(options: TestHubOptions = {}): Promise<TestHub> {
   const database: TestDatabase = options.database ?? (await createTestDatabase('hub'));
-  const [identityKey, devKey] = await Promise.all([createSigningKey(), options.tokenKey ?? createSigningKey()]);
+  const [identityKey, devKey] = await Promise.all([createSigningKey(FORWARDED_IDENTITY_ALGORITHM), options.tokenKey ?? createSigningKey()]);
   const entries = await Promise.all(
     DOMAIN_NAMES.map(async (name) => [name, await startTestSubgraph(DEFINITIONS[name], database.url, { people: options.people, gatewayKey: identityKey })] as const),
   );

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { SignJWT } from 'jose';
-import { loadOrCreateSigningKey, projectRoot, SIGNING_ALGORITHM, type SigningKey } from '@govhub/shared';
+import { FORWARDED_IDENTITY_ALGORITHM, loadOrCreateSigningKey, projectRoot, SIGNING_ALGORITHM, type SigningKey } from '@govhub/shared';
 
 /** Development identity defaults: the hub's own issuer and audience. */
 export const DEV_ISSUER = 'https://govhub.local/dev';
@@ -17,7 +17,7 @@ export function devSigningKey(): Promise<SigningKey> {
 
 /** The key the gateway signs forwarded identities with; subgraphs trust its public half. */
 export function gatewaySigningKey(): Promise<SigningKey> {
-  return loadOrCreateSigningKey(join(keysDir(), 'gateway-identity.jwk.json'));
+  return loadOrCreateSigningKey(join(keysDir(), 'gateway-identity.jwk.json'), FORWARDED_IDENTITY_ALGORITHM);
 }
 
 export interface TokenRequest {

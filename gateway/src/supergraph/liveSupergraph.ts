@@ -2,14 +2,16 @@ import type { GraphQLSchema } from 'graphql';
 import type { DatasetGrant } from '@govhub/shared';
 import { authorizationRules, type AuthorizationRules } from '../authorization/rules';
 import { costWeights, type CostWeights } from '../limits/cost';
+import { servedDatasets, type ServedDatasets } from './servedDatasets';
 
 /**
  * What the gateway derives from each supergraph it loads, kept per API schema: a request planned on the old
- * supergraph during a hot reload keeps the rules and cost weights it was validated with.
+ * supergraph during a hot reload keeps the rules, cost weights and served datasets it was validated with.
  */
 export class LiveSupergraph {
   private readonly rules = new WeakMap<GraphQLSchema, AuthorizationRules>();
   private readonly weights = new WeakMap<GraphQLSchema, CostWeights>();
+  private readonly served = new WeakMap<GraphQLSchema, ServedDatasets>();
   /** The latest API schema; null before the first load. */
   apiSchema: GraphQLSchema | null = null;
   /** The latest supergraph and its rules (the docs read them). */
@@ -22,6 +24,7 @@ export class LiveSupergraph {
     const rules = authorizationRules(coreSupergraphSdl);
     this.rules.set(apiSchema, rules);
     this.weights.set(apiSchema, costWeights(coreSupergraphSdl));
+    this.served.set(apiSchema, servedDatasets(coreSupergraphSdl));
     this.unenforcedGrants = grantEveryDataset(rules);
     this.apiSchema = apiSchema;
     this.current = { sdl: coreSupergraphSdl, rules };
@@ -34,6 +37,10 @@ export class LiveSupergraph {
   costWeightsFor(schema: GraphQLSchema): CostWeights | undefined {
     return this.weights.get(schema);
   }
+
+  /** The datasets a subgraph's fields name in this schema's supergraph; none for a schema or subgraph not known. */
+  readonly datasetsServedBy = (schema: GraphQLSchema, subgraph: string): ReadonlySet<string> =>
+    this.served.get(schema)?.get(subgraph) ?? new Set();
 }
 
 function grantEveryDataset(rules: AuthorizationRules): Record<string, DatasetGrant> {

@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, type JWK, type KeyLike } from 'jose';
 
 export const SIGNING_ALGORITHM = 'ES256';
+export type SigningAlgorithm = typeof SIGNING_ALGORITHM | 'EdDSA';
 
 export interface SigningKey {
   kid: string;
@@ -12,26 +13,26 @@ export interface SigningKey {
   publicJwk: JWK;
 }
 
-/** A fresh ES256 key pair with a random key id. */
-export async function createSigningKey(): Promise<SigningKey> {
-  const { privateKey, publicKey } = await generateKeyPair(SIGNING_ALGORITHM, { extractable: true });
+/** A fresh key pair (ES256 unless told; EdDSA is Ed25519) with a random key id. */
+export async function createSigningKey(algorithm: SigningAlgorithm = SIGNING_ALGORITHM): Promise<SigningKey> {
+  const { privateKey, publicKey } = await generateKeyPair(algorithm, { extractable: true });
   const kid = randomUUID();
-  return { kid, privateKey, publicJwk: { ...(await exportJWK(publicKey)), kid, alg: SIGNING_ALGORITHM, use: 'sig' } };
+  return { kid, privateKey, publicJwk: { ...(await exportJWK(publicKey)), kid, alg: algorithm, use: 'sig' } };
 }
 
 /**
  * The key kept at `file` (a private JWK, mode 0600), created on first use and kept across restarts, so tokens
- * minted yesterday still verify today.
+ * minted yesterday still verify today. A key kept for another algorithm is replaced.
  */
-export async function loadOrCreateSigningKey(file: string): Promise<SigningKey> {
-  if (!existsSync(file)) {
-    const key = await createSigningKey();
+export async function loadOrCreateSigningKey(file: string, algorithm: SigningAlgorithm = SIGNING_ALGORITHM): Promise<SigningKey> {
+  const kept = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as JWK) : null;
+  if (kept?.alg !== algorithm) {
+    const key = await createSigningKey(algorithm);
     mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-    writeFileSync(file, JSON.stringify({ ...(await exportJWK(key.privateKey)), kid: key.kid, alg: SIGNING_ALGORITHM }), { mode: 0o600 });
+    writeFileSync(file, JSON.stringify({ ...(await exportJWK(key.privateKey)), kid: key.kid, alg: algorithm }), { mode: 0o600 });
     return key;
   }
-  const jwk = JSON.parse(readFileSync(file, 'utf8')) as JWK;
-  const privateKey = (await importJWK(jwk, SIGNING_ALGORITHM)) as KeyLike;
-  const { d: _private, ...publicJwk } = jwk;
-  return { kid: jwk.kid as string, privateKey, publicJwk: { ...publicJwk, use: 'sig' } };
+  const privateKey = (await importJWK(kept, algorithm)) as KeyLike;
+  const { d: _private, ...publicJwk } = kept;
+  return { kid: kept.kid as string, privateKey, publicJwk: { ...publicJwk, use: 'sig' } };
 }

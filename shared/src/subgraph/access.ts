@@ -3,6 +3,7 @@ import { Scope } from '../auth/identity';
 import type { ForwardedIdentity } from '../auth/forwarded';
 import { releaseOf } from '../auth/grants';
 import { fieldClassification, type Classification } from '../federation/classification';
+import { keyFieldNames } from '../federation/keyFields';
 
 /**
  * Row-level rules, checked again in the subgraph that holds the row (the gateway checks, and the subgraph checks
@@ -91,7 +92,7 @@ function keyFields(type: GraphQLObjectType): Set<string> {
   for (const node of [type.astNode, ...type.extensionASTNodes]) {
     for (const directive of node?.directives ?? []) {
       const fields = directive.name.value === 'key' ? directive.arguments?.find((arg) => arg.name.value === 'fields')?.value : undefined;
-      if (fields?.kind === Kind.STRING) for (const name of fields.value.replace(/\{[^}]*\}/g, ' ').split(/[\s,]+/)) if (name) keys.add(name);
+      if (fields?.kind === Kind.STRING) for (const name of keyFieldNames(fields.value)) keys.add(name);
     }
   }
   return keys;

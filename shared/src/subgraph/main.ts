@@ -7,6 +7,7 @@ import { DOMAINS, isDomainName } from '../domains';
 import { domainDatabaseUrl, projectRoot, seedPeople } from '../env';
 import { createLogger } from '../log';
 import { loadOrCreateSigningKey } from '../auth/keys';
+import { FORWARDED_IDENTITY_ALGORITHM } from '../auth/forwarded';
 import type { JSONWebKeySet } from 'jose';
 import type { SubgraphDefinition } from './definition';
 import { prepareDomainDatabase, startSubgraph } from './server';
@@ -77,6 +78,6 @@ export async function runSubgraphMain(definition: SubgraphDefinition): Promise<v
 async function trustedGatewayKeys(): Promise<JSONWebKeySet> {
   if (process.env.GOVHUB_GATEWAY_JWKS) return JSON.parse(process.env.GOVHUB_GATEWAY_JWKS) as JSONWebKeySet;
   const keysDir = process.env.GOVHUB_KEYS_DIR ?? join(projectRoot(), '.govhub', 'keys');
-  const key = await loadOrCreateSigningKey(join(keysDir, 'gateway-identity.jwk.json'));
+  const key = await loadOrCreateSigningKey(join(keysDir, 'gateway-identity.jwk.json'), FORWARDED_IDENTITY_ALGORITHM);
   return { keys: [key.publicJwk] };
 }

@@ -61,16 +61,20 @@ export async function startSubgraph<Loaders>(
     introspection: true,
     csrfPrevention: true,
     stopOnTerminationSignals: false,
+    // The forwarded identity is bound to the body's query: a query looked up by hash would escape that binding.
+    persistedQueries: false,
     plugins: [ApolloServerPluginInlineTraceDisabled()],
   });
   const host = options.host ?? '127.0.0.1';
-  const verifyIdentity = forwardedIdentityVerifier(options.gatewayKeys);
+  const verifyIdentity = forwardedIdentityVerifier(options.gatewayKeys, definition.name);
   const { url } = await startStandaloneServer(server, {
     listen: { port: options.port ?? 0, host },
     context: async ({ req }) => {
       const requestId = headerValue(req.headers['x-request-id']) ?? randomUUID();
       const token = headerValue(req.headers[FORWARDED_IDENTITY_HEADER]);
-      const identity = token ? await verifyIdentity(token).catch(() => null) : null;
+      // The gateway only POSTs; the identity is checked against the parsed body Apollo Server executes.
+      const body = (req as { body?: unknown }).body;
+      const identity = token && req.method === 'POST' && isObject(body) ? await verifyIdentity(token, body).catch(() => null) : null;
       if (!identity) {
         throw new GraphQLError('Requests must come through the govhub gateway', {
           extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
@@ -89,6 +93,10 @@ export async function startSubgraph<Loaders>(
   const port = Number(new URL(url).port);
   options.logger.info({ domain: definition.name, url }, 'subgraph listening');
   return { name: definition.name, url, port, stop: () => server.stop() };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {

@@ -7,7 +7,10 @@ import type { SubgraphDefinition } from '../subgraph/definition';
 import { prepareDomainDatabase, readSubgraphSdl, startSubgraph, type RunningSubgraph } from '../subgraph/server';
 import { CLASSIFICATIONS, datasetFields, type Classification } from '../federation/classification';
 import { createSigningKey, type SigningKey } from '../auth/keys';
-import { FORWARDED_IDENTITY_HEADER, signForwardedIdentity, type ForwardedIdentity } from '../auth/forwarded';
+import {
+  FORWARDED_IDENTITY_ALGORITHM, FORWARDED_IDENTITY_HEADER, signForwardedIdentity, type ForwardedIdentity,
+} from '../auth/forwarded';
+import type { SubgraphRequest } from '../auth/subgraphRequest';
 import type { DatasetGrant } from '../auth/grants';
 import { hubDatasets } from '../reference';
 
@@ -42,7 +45,7 @@ export interface TestSubgraph extends RunningSubgraph {
  */
 let harnessKey: Promise<SigningKey> | undefined;
 export function testGatewayKey(): Promise<SigningKey> {
-  harnessKey ??= createSigningKey();
+  harnessKey ??= createSigningKey(FORWARDED_IDENTITY_ALGORITHM);
   return harnessKey;
 }
 
@@ -56,17 +59,25 @@ export function fullAccessIdentity(): ForwardedIdentity {
   };
 }
 
-/** An agreement naming every field the harness's subgraphs classify in the dataset (clearance for SECRET). */
+/** An agreement naming every field the harness's subgraphs classify in the dataset, sensitive ones too (clearance for SECRET). */
 function fullGrant(level: Classification, fields: string[]): DatasetGrant {
   return level === 'SECRET' ? { clearance: { agreementId: 'TEST' } } : { sensitive: true, agreement: { id: 'TEST', fields } };
 }
 
-/** Headers a request to a test subgraph needs: the identity, signed as the gateway would. */
-export async function asGateway(identity: ForwardedIdentity = fullAccessIdentity()): Promise<Record<string, string>> {
-  return { [FORWARDED_IDENTITY_HEADER]: await signForwardedIdentity(identity, await testGatewayKey()) };
+/**
+ * The header one request to a test subgraph needs: the identity signed as the gateway would, for that subgraph and
+ * that body alone (send the body exactly as given).
+ */
+export async function asGateway(
+  subgraph: string,
+  request: SubgraphRequest,
+  identity: ForwardedIdentity = fullAccessIdentity(),
+): Promise<Record<string, string>> {
+  return { [FORWARDED_IDENTITY_HEADER]: await signForwardedIdentity(identity, await testGatewayKey(), { subgraph, request }) };
 }
 
-const harnessSubgraphs = new Set<string>();
+/** The harness's subgraphs (by URL, their names), which it signs for. */
+const harnessSubgraphs = new Map<string, string>();
 /** Datasets the harness's subgraphs name beyond the hub's catalogue (an agency's new subgraph): granted too. */
 const harnessDatasets = new Map<string, { level: Classification; coordinates: Set<string> }>();
 
@@ -84,7 +95,7 @@ export async function startTestSubgraph(
   const serve = (port: number) => startSubgraph(definition, { db, logger, port, gatewayKeys: { keys: [gatewayKey.publicJwk] } });
   let running = await serve(0);
   if (!options.gatewayKey) {
-    harnessSubgraphs.add(running.url);
+    harnessSubgraphs.set(running.url, running.name);
     for (const [dataset, { level, coordinates }] of datasetFields(readSubgraphSdl(definition))) {
       const known = harnessDatasets.get(dataset) ?? { level, coordinates: new Set<string>() };
       if (CLASSIFICATIONS.indexOf(level) > CLASSIFICATIONS.indexOf(known.level)) known.level = level;
@@ -185,11 +196,13 @@ export async function postGraphQL<D = Record<string, any>>(
   variables: Record<string, unknown> = {},
   headers: Record<string, string> = {},
 ): Promise<GraphQLResponse<D>> {
-  const harness = harnessSubgraphs.has(url) && !(FORWARDED_IDENTITY_HEADER in headers) ? await asGateway() : {};
+  const request = { query, variables };
+  const subgraph = harnessSubgraphs.get(url);
+  const harness = subgraph && !(FORWARDED_IDENTITY_HEADER in headers) ? await asGateway(subgraph, request) : {};
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...harness, ...headers },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify(request),
   });
   const body = (await response.json()) as Omit<GraphQLResponse<D>, 'status'>;
   return { status: response.status, ...body };
