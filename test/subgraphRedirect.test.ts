@@ -1,6 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createLogger, createSigningKey, FORWARDED_IDENTITY_HEADER } from '@govhub/shared';
+import { createLogger, createSigningKey, FORWARDED_IDENTITY_ALGORITHM, FORWARDED_IDENTITY_HEADER } from '@govhub/shared';
 import { postGraphQL } from '@govhub/shared/dist/testing';
 import { startHubGateway, type RunningGateway } from '@govhub/gateway';
 import { HEADER } from './fixtures/authz';
@@ -36,7 +36,7 @@ beforeAll(async () => {
     port: 0,
     logger: createLogger('redirect-gateway'),
     devKey: await createSigningKey(),
-    identityKey: await createSigningKey(),
+    identityKey: await createSigningKey(FORWARDED_IDENTITY_ALGORITHM),
     auth: { keys: null, mode: 'filter', reporting: 'errors', requireAuthentication: false },
   });
 });

@@ -125,6 +125,8 @@ export async function startHubGateway(options: HubGatewayOptions): Promise<Runni
   if (!config.keys && isProduction()) throw new Error('HUB_ENV=production verifies tokens with GOVHUB_JWKS_URL or GOVHUB_JWKS_FILE, never a development key');
   const devKey = config.keys ? null : (options.devKey ?? (await devSigningKey()));
   const identityKey = options.identityKey ?? (await gatewaySigningKey());
+  // Subgraphs accept forwarded identities of one algorithm only: a key of another would fail every subgraph call.
+  if (identityKey.publicJwk.crv !== 'Ed25519') throw new Error('the gateway identity key must be an Ed25519 (EdDSA) key');
   const verify = createTokenVerifier({
     keys: config.keys ?? { jwks: { keys: [devKey!.publicJwk] } },
     issuer: config.issuer,

@@ -84,7 +84,7 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
   };
 }
 
-/** The callers of CONTRACT.md section 6. */
+/** The demo callers (README, demo identities). */
 export const CALLERS = {
   /** DOPA reading citizen data for welfare eligibility: its agreements cover registry, low income and health. */
   dopaWelfare: { agency: 'DOPA', sub: 'dopa-officer-7', purpose: 'WELFARE_ELIGIBILITY', scope: ['agency', 'personal:read', 'sensitive:read'] },

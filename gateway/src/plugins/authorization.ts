@@ -85,7 +85,7 @@ export function authorizationPlugin(options: AuthorizationOptions): ApolloServer
           removals = filtered.removals;
           nothingLeft = filtered.empty;
           addedTypename = filtered.addedTypename;
-          // The gateway plans and caches by document and queryHash: both must be the filtered ones (STACK.md).
+          // @apollo/gateway caches plans by queryHash, not by the document it plans: both must be the filtered ones.
           Object.assign(requestContext, { document: filtered.document, operation: filtered.operation, queryHash: filtered.queryHash });
         },
 

@@ -6,7 +6,7 @@ import { fieldClassification, type SubgraphSource } from '@govhub/shared';
 import type { CheckIssue } from './checks';
 import { topLevelFields } from './subgraphModel';
 
-/** The domain whose subgraph may hold SECRET fields without further ado (DOMAIN.md section 5). */
+/** The domain whose subgraph may hold SECRET fields without further ado (docs/security-model.md). */
 export const SECURITY_DOMAIN = 'security';
 
 type ObjectNode = ObjectTypeDefinitionNode | ObjectTypeExtensionNode;

@@ -2,7 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from '@govhub/shared';
 import { LimitCode } from '../limits/errors';
 
-/** HTTP-level client mistakes, answered as GraphQL errors with stable codes (CONTRACT.md section 7). */
+/** HTTP-level client mistakes, answered as GraphQL errors with stable codes. */
 const CLIENT_ERRORS: Record<string, { status: number; code: string; message: string }> = {
   FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'MALFORMED_JSON', message: 'The request body is not valid JSON' },
   FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'MALFORMED_JSON', message: 'The request body is empty' },

@@ -5,7 +5,7 @@ const subgraph = useTestSubgraph(governance);
 const { query } = subgraph;
 
 describe('governance subgraph', () => {
-  it('publishes the survey totals as stated, and the computed ones beside them (003:L515)', async () => {
+  it('publishes the survey totals as stated, and the computed ones beside them', async () => {
     const { data, errors } = await query(`{ catalogSummary {
       agencies databases datasets readyToLink notReadyToLink readyPercent asOf
       computed { agencies databases datasets readyToLink notReadyToLink } } }`);
