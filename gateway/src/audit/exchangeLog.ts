@@ -40,8 +40,6 @@ interface Pending {
   done(error?: unknown): void;
 }
 
-const UNIQUE_VIOLATION = '23505';
-
 /** Told of every batch written or lost (the metrics). */
 export interface ExchangeLogObserver {
   exchangeLogWritten(entries: number): void;
@@ -50,14 +48,13 @@ export interface ExchangeLogObserver {
 
 /**
  * The central exchange log (สารบรรณกลาง), written durably before a response with personal data leaves the
- * gateway. Concurrent requests are committed together (group commit) in one INSERT that extends the hash chain
- * from the head this writer knows; `prev_hash` is unique, so if another gateway replica extended the chain first
- * the insert fails as a whole, and is retried from the new head. One round trip per batch.
+ * gateway. Concurrent requests are committed together (group commit): one transaction per batch takes the log's
+ * lock, reads the anchored head and inserts the batch chained from it; `prev_hash` stays unique, so no writer can
+ * fork the chain even without the lock.
  */
 export class ExchangeLog {
   private queue: Pending[] = [];
   private flushing = false;
-  private head: string | null = null;
 
   constructor(
     private readonly db: Database,
@@ -82,7 +79,6 @@ export class ExchangeLog {
         this.observer.exchangeLogWritten(entries.length);
         for (const pending of batch) pending.done();
       } catch (error) {
-        this.head = null;
         this.observer.exchangeLogFailed();
         for (const pending of batch) pending.done(error);
       }
@@ -90,17 +86,16 @@ export class ExchangeLog {
     this.flushing = false;
   }
 
-  private async write(entries: ExchangeLogEntry[], attempts = 5): Promise<void> {
-    this.head ??= await currentHead(this.db);
-    const { rows, last } = chained(this.head, entries);
-    try {
-      await bulkInsert(this.db, 'governance.exchange_log', COLUMNS, rows, { onConflict: 'error' });
-      this.head = last;
-    } catch (error) {
-      if ((error as { code?: string }).code !== UNIQUE_VIOLATION || attempts <= 1) throw error;
-      this.head = null;
-      await this.write(entries, attempts - 1);
-    }
+  /**
+   * Extends the chain under a lock every writer (every gateway replica) takes: optimistic retries on `prev_hash`
+   * ran out under two busy writers, losing a batch. The head is read inside the lock, so one chain it stays.
+   */
+  private async write(entries: ExchangeLogEntry[]): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.query("SELECT pg_advisory_xact_lock(hashtext('govhub.exchange-log'))");
+      const { rows } = chained(await currentHead(tx), entries);
+      await bulkInsert(tx, 'governance.exchange_log', COLUMNS, rows, { onConflict: 'error' });
+    });
   }
 }
 
@@ -110,7 +105,7 @@ async function currentHead(db: Queryable): Promise<string> {
   return head?.hash ?? GENESIS_HASH;
 }
 
-function chained(head: string, entries: ExchangeLogEntry[]): { rows: unknown[][]; last: string } {
+function chained(head: string, entries: ExchangeLogEntry[]): { rows: unknown[][] } {
   let previous = head;
   const rows = entries.map((entry) => {
     const hash = chainHash(previous, entry);
@@ -121,7 +116,7 @@ function chained(head: string, entries: ExchangeLogEntry[]): { rows: unknown[][]
     previous = hash;
     return row;
   });
-  return { rows, last: previous };
+  return { rows };
 }
 
 export interface ChainVerification {
