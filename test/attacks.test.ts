@@ -31,6 +31,15 @@ async function householdOf(): Promise<{ citizen: string; others: string[] }> {
   return { citizen: house.ids[0], others: house.ids.slice(1) };
 }
 
+/** The event with the most victims (at least two), and its victims in registration order. */
+async function eventWithVictims(): Promise<{ event: { id: string }; victims: { nationalId: string }[] }> {
+  const [event] = await hub.subgraphs.disaster.db.query<{ id: string }>(
+    'SELECT event_id AS id FROM victim GROUP BY event_id HAVING count(*) >= 2 ORDER BY count(*) DESC, event_id LIMIT 1');
+  const victims = await hub.subgraphs.disaster.db.query<{ nationalId: string }>(
+    'SELECT national_id AS "nationalId" FROM victim WHERE event_id = $1 ORDER BY id', [event.id]);
+  return { event, victims };
+}
+
 async function revokeAll(citizen: string, agency: string, purpose: string): Promise<void> {
   await askAudited(hub, 'mutation ($a: ID!, $p: ID!) { revokeConsent(agencyCode: $a, purpose: $p) { id } }', { a: agency, p: purpose }, await hub.as(CALLERS.citizen(citizen)));
   await new Promise((resolve) => setTimeout(resolve, 300));
@@ -100,10 +109,8 @@ describe('an agreement\'s field list is not widened by consent', () => {
 
 describe('lists of people are judged and logged person by person', () => {
   it('disaster victims at a root list: one entry per victim, each seen by that victim', async () => {
-    const [event] = await hub.subgraphs.disaster.db.query<{ id: string }>(
-      'SELECT event_id AS id FROM victim GROUP BY event_id HAVING count(*) >= 2 ORDER BY count(*) DESC, event_id LIMIT 1');
-    const victims = await hub.subgraphs.disaster.db.query<{ nationalId: string }>(
-      'SELECT national_id AS "nationalId" FROM victim WHERE event_id = $1 ORDER BY id LIMIT 5', [event.id]);
+    const { event, victims: all } = await eventWithVictims();
+    const victims = all.slice(0, 5);
     const answer = await askAudited(hub, 'query ($id: ID!) { disasterEvent(id: $id) { victims(first: 5) { registeredOn assistance { kind } } } }',
       { id: event.id }, await hub.as(CALLERS.dopaWelfare));
     expect(answer.errors).toBeUndefined();
@@ -117,10 +124,7 @@ describe('lists of people are judged and logged person by person', () => {
   });
 
   it('one victim\'s consent releases that victim of the list only', async () => {
-    const [event] = await hub.subgraphs.disaster.db.query<{ id: string }>(
-      'SELECT event_id AS id FROM victim GROUP BY event_id HAVING count(*) >= 2 ORDER BY count(*) DESC, event_id LIMIT 1');
-    const victims = await hub.subgraphs.disaster.db.query<{ nationalId: string }>(
-      'SELECT national_id AS "nationalId" FROM victim WHERE event_id = $1 ORDER BY id', [event.id]);
+    const { event, victims } = await eventWithVictims();
     const consenting = victims[0].nationalId;
     await consent(consenting, 'TAT', 'TOURISM_LICENSING', ['ddpm.disaster-victims']);
     try {

@@ -5,27 +5,25 @@ import { getIntrospectionQuery } from 'graphql';
 import { createSigningKey } from '@govhub/shared';
 import { runGovhubCli } from './support/cli';
 import { startTestHub, type TestHub } from './support/hub';
+import { overrideEnv } from './support/env';
 
 /**
  * `HUB_ENV=production`: no introspection, no development keys or tokens, no schema details in errors, and every
  * error reduced to a stable code, a message and the domain: no stack trace, no SQL text, no internal address.
  */
 let hub: TestHub;
-const saved = { HUB_ENV: process.env.HUB_ENV, GOVHUB_JWKS_FILE: process.env.GOVHUB_JWKS_FILE };
+let restoreEnv: () => void = () => undefined;
 
 beforeAll(async () => {
   const tokenKey = await createSigningKey();
   const jwksFile = join(mkdtempSync(join(tmpdir(), 'jwks-')), 'jwks.json');
   writeFileSync(jwksFile, JSON.stringify({ keys: [tokenKey.publicJwk] }));
-  Object.assign(process.env, { HUB_ENV: 'production', GOVHUB_JWKS_FILE: jwksFile });
+  restoreEnv = overrideEnv({ HUB_ENV: 'production', GOVHUB_JWKS_FILE: jwksFile });
   hub = await startTestHub({ tokenKey, auth: { keys: { file: jwksFile } } });
 }, 120_000);
 afterAll(async () => {
   await hub?.stop();
-  for (const [name, value] of Object.entries(saved)) {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
+  restoreEnv();
 });
 
 const noInternals = (body: string) => {

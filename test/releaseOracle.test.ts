@@ -5,6 +5,7 @@ import {
 import { DOMAIN_NAMES, fieldClassification, namesField, readSubgraphSdl, type Classification } from '@govhub/shared';
 import { CALLERS, DEFINITIONS, startTestHub, type TestHub } from './support/hub';
 import { askAudited, entriesOf, type LoggedRelease } from './support/audited';
+import { overrideEnv } from './support/env';
 
 /**
  * The release oracle: operations generated over the schema's entry points, asked by every demo caller. Every value
@@ -15,11 +16,10 @@ import { askAudited, entriesOf, type LoggedRelease } from './support/audited';
 let hub: TestHub;
 let schema: GraphQLSchema;
 const classifications = new Map<string, { level: Classification; dataset: string | null }>();
-const LIMITS = { GOVHUB_LIMIT_COST: '1000000', GOVHUB_LIMIT_FIELDS: '5000', GOVHUB_LIMIT_ALIASES: '1000' };
-const saved = Object.fromEntries(Object.keys(LIMITS).map((name) => [name, process.env[name]]));
+let restoreEnv: () => void = () => undefined;
 
 beforeAll(async () => {
-  Object.assign(process.env, LIMITS);
+  restoreEnv = overrideEnv({ GOVHUB_LIMIT_COST: '1000000', GOVHUB_LIMIT_FIELDS: '5000', GOVHUB_LIMIT_ALIASES: '1000' });
   hub = await startTestHub();
   schema = buildSchema(await (await fetch(hub.url.replace(/\/graphql$/, '/schema.graphql'))).text());
   for (const name of DOMAIN_NAMES) {
@@ -34,10 +34,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => {
   await hub?.stop();
-  for (const [name, value] of Object.entries(saved)) {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
+  restoreEnv();
 });
 
 const SOMCHAI = '1101700203450';

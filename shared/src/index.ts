@@ -18,6 +18,7 @@ export * from './db/migrate';
 export * from './federation/classification';
 export * from './federation/compose';
 export * from './federation/keyFields';
+export * from './federation/subject';
 export * from './seed/bulkInsert';
 export * from './seed/businesses';
 export * from './seed/people';

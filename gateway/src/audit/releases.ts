@@ -1,15 +1,13 @@
 import {
-  Kind, getNamedType, isCompositeType, isListType, isNonNullType, isObjectType,
+  Kind, getNamedType, isCompositeType, isListType, isNonNullType,
   type FieldNode, type GraphQLCompositeType, type GraphQLFormattedError, type GraphQLOutputType, type GraphQLSchema,
   type OperationDefinitionNode, type SelectionNode, type SelectionSetNode,
 } from 'graphql';
-import { CLASSIFICATIONS, type Classification, type FieldClassification, type ReleaseBasis } from '@govhub/shared';
+import { CLASSIFICATIONS, namesOwnSubject, SUBJECT_KEY, type Classification, type FieldClassification, type ReleaseBasis } from '@govhub/shared';
 import type { AuthorizationRules } from '../authorization/rules';
 import { rootType } from '../authorization/filter';
 import { UNAUTHORIZED } from '../authorization/response';
 
-/** A record whose type has this field is about the person it names (Person, a disaster victim, a shareholder...). */
-const SUBJECT_KEY = 'nationalId';
 /** Added to every selection of such a type, so each release names its subject even when the client did not ask. */
 export const SUBJECT_ALIAS = '__govhub_subject';
 
@@ -48,10 +46,6 @@ export interface GuardedAnswer {
   denials: GraphQLFormattedError[];
 }
 
-export function hasSubjectKey(type: GraphQLCompositeType): boolean {
-  return isObjectType(type) && type.getFields()[SUBJECT_KEY] !== undefined;
-}
-
 /** The operation with `__govhub_subject: nationalId` in every selection set of a type that names a subject. */
 export function withSubjectKeys(schema: GraphQLSchema, operation: OperationDefinitionNode): OperationDefinitionNode {
   const visit = (set: SelectionSetNode, parent: GraphQLCompositeType): SelectionSetNode => {
@@ -66,7 +60,7 @@ export function withSubjectKeys(schema: GraphQLSchema, operation: OperationDefin
       }
       return selection;
     });
-    if (hasSubjectKey(parent)) selections.push(SUBJECT_FIELD);
+    if (namesOwnSubject(parent)) selections.push(SUBJECT_FIELD);
     return { ...set, selections };
   };
   return { ...operation, selectionSet: visit(operation.selectionSet, rootType(schema, operation)) };

@@ -1,10 +1,9 @@
 import {
   Kind, parse,
-  type ConstDirectiveNode, type DefinitionNode, type DocumentNode, type ObjectTypeDefinitionNode, type ObjectTypeExtensionNode,
+  type DefinitionNode, type DocumentNode, type ObjectTypeDefinitionNode, type ObjectTypeExtensionNode,
 } from 'graphql';
-import { fieldClassification, type SubgraphSource } from '@govhub/shared';
+import { fieldClassification, keyFieldsOf, type SubgraphSource } from '@govhub/shared';
 import type { CheckIssue } from './checks';
-import { topLevelFields } from './subgraphModel';
 
 /** The domain whose subgraph may hold SECRET fields without further ado (docs/security-model.md). */
 export const SECURITY_DOMAIN = 'security';
@@ -34,7 +33,7 @@ export function lintGovernance(
   }
   const described = descriptions([document, ...others.filter((other) => other.name !== candidate.name).map((other) => parse(other.sdl))]);
   for (const type of objectTypes(document)) {
-    const fields = keyFields(type);
+    const fields = [...keyFieldsOf(type.directives ?? [])];
     if (fields.length === 0) continue;
     const name = type.name.value;
     if (!described.has(name)) {
@@ -73,14 +72,3 @@ function objectTypes(document: DocumentNode): ObjectNode[] {
     definition.kind === Kind.OBJECT_TYPE_DEFINITION || definition.kind === Kind.OBJECT_TYPE_EXTENSION);
 }
 
-/** The top-level fields of every `@key(fields:)` of a type (nested selections name their own type's keys). */
-function keyFields(type: ObjectNode): string[] {
-  const keys = (type.directives ?? []).filter((directive: ConstDirectiveNode) => directive.name.value === 'key');
-  const fields = new Set<string>();
-  for (const key of keys) {
-    const selection = key.arguments?.find((argument) => argument.name.value === 'fields')?.value;
-    if (selection?.kind !== Kind.STRING) continue;
-    for (const field of topLevelFields(selection.value)) fields.add(field);
-  }
-  return [...fields];
-}

@@ -1,6 +1,6 @@
 import { buildSubgraph, type FieldDefinition, type ObjectType, type Subgraph } from '@apollo/federation-internals';
 import { Kind, type FieldDefinitionNode } from 'graphql';
-import { CLASSIFICATIONS, fieldClassification, type FieldClassification, type SubgraphSource } from '@govhub/shared';
+import { CLASSIFICATIONS, fieldClassification, keyFieldNames, type FieldClassification, type SubgraphSource } from '@govhub/shared';
 
 /** What the ownership rules need to know about one field a subgraph declares. */
 export interface FieldFacts {
@@ -40,7 +40,7 @@ function fieldFacts(subgraph: Subgraph): FieldFacts[] {
   const keyFields = new Set<string>();
   for (const key of metadata.keyDirective().applications()) {
     const type = key.parent as ObjectType;
-    for (const field of topLevelFields(String(key.arguments().fields))) keyFields.add(`${type.name}.${field}`);
+    for (const field of keyFieldNames(String(key.arguments().fields))) keyFields.add(`${type.name}.${field}`);
   }
   const entities = new Set([...metadata.keyDirective().applications()].map((key) => (key.parent as ObjectType).name));
   return subgraph.schema.objectTypes().flatMap((type) => type.fields()
@@ -54,18 +54,6 @@ function fieldFacts(subgraph: Subgraph): FieldFacts[] {
       key: keyFields.has(field.coordinate),
       entity: entities.has(type.name),
     })));
-}
-
-/** The top-level field names of a field set (`"id owner { nationalId }"` is `id`, `owner`). */
-export function topLevelFields(selection: string): string[] {
-  const fields: string[] = [];
-  let depth = 0;
-  for (const token of selection.match(/\.\.\.|[A-Za-z_][A-Za-z0-9_]*|[{}]/g) ?? []) {
-    if (token === '{') depth += 1;
-    else if (token === '}') depth -= 1;
-    else if (depth === 0 && token !== '...' && token !== 'on') fields.push(token);
-  }
-  return fields;
 }
 
 /** Levels as numbers, least restricted first, so that levels compare; no classification ranks above SECRET (deny by default). */

@@ -1,9 +1,10 @@
-import { defaultFieldResolver, getNamedType, GraphQLError, isObjectType, Kind, type GraphQLFieldResolver, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, getNamedType, GraphQLError, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { Scope } from '../auth/identity';
 import type { ForwardedIdentity } from '../auth/forwarded';
 import { releaseOf } from '../auth/grants';
 import { fieldClassification, type Classification } from '../federation/classification';
-import { keyFieldNames } from '../federation/keyFields';
+import { keyFieldsOf } from '../federation/keyFields';
+import { namesOwnSubject, SUBJECT_KEY } from '../federation/subject';
 
 /**
  * Row-level rules, checked again in the subgraph that holds the row (the gateway checks, and the subgraph checks
@@ -45,7 +46,7 @@ const subjects = new WeakMap<object, string>();
 export function enforceRowLevelAccess(schema: GraphQLSchema): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('_')) continue;
-    const keys = keyFields(type);
+    const keys = keyFieldsOf([type.astNode, ...type.extensionASTNodes].flatMap((node) => node?.directives ?? []));
     for (const field of Object.values(type.getFields())) {
       const classification = field.astNode ? fieldClassification(field.astNode) : null;
       // Key fields join entities across subgraphs; whether a client may see one is decided at the gateway.
@@ -53,8 +54,7 @@ export function enforceRowLevelAccess(schema: GraphQLSchema): GraphQLSchema {
       const resolve: GraphQLFieldResolver<unknown, AccessContext> = field.resolve ?? defaultFieldResolver;
       const mutation = type === schema.getMutationType();
       const coordinate = `${type.name}.${field.name}`;
-      const returned = getNamedType(field.type);
-      const perRecord = classification.level !== 'INTERNAL' && isObjectType(returned) && SUBJECT_KEY in returned.getFields();
+      const perRecord = classification.level !== 'INTERNAL' && namesOwnSubject(getNamedType(field.type));
       const allows = (access: SubjectAccess, subject: string | null) => access.allows(classification.level, classification.dataset, coordinate, subject);
       field.resolve = async (parent, args, context, info) => {
         // A mutation without a national ID argument acts on the caller's own data (grantConsent).
@@ -67,8 +67,6 @@ export function enforceRowLevelAccess(schema: GraphQLSchema): GraphQLSchema {
   }
   return schema;
 }
-
-const SUBJECT_KEY = 'nationalId';
 
 function unauthorized(): GraphQLError {
   return new GraphQLError('Unauthorized field or type', { extensions: { code: 'UNAUTHORIZED_FIELD_OR_TYPE' } });
@@ -86,17 +84,6 @@ function judgeRecords(value: unknown, allowed: (record: unknown) => boolean): un
   return allowed(value) ? value : unauthorized();
 }
 
-/** The top-level fields of a type's `@key` directives. */
-function keyFields(type: GraphQLObjectType): Set<string> {
-  const keys = new Set<string>();
-  for (const node of [type.astNode, ...type.extensionASTNodes]) {
-    for (const directive of node?.directives ?? []) {
-      const fields = directive.name.value === 'key' ? directive.arguments?.find((arg) => arg.name.value === 'fields')?.value : undefined;
-      if (fields?.kind === Kind.STRING) for (const name of keyFieldNames(fields.value)) keys.add(name);
-    }
-  }
-  return keys;
-}
 
 function subjectOf(parent: unknown, args: Record<string, unknown>): string | null {
   if (parent && typeof parent === 'object') {
