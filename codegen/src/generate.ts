@@ -4,7 +4,7 @@ import { basename, join, resolve } from 'node:path';
 import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
 import { buildASTSchema, parse } from 'graphql';
 import { generateCode } from 'mercurius-codegen';
-import { apiSchemaSdl, composeSupergraph, projectRoot } from '@govhub/shared';
+import { apiSchemaSdl, composeSupergraph, errorsMarkdown, projectRoot } from '@govhub/shared';
 import { generateClient, persistedManifestOf } from './client';
 
 /**
@@ -85,6 +85,7 @@ async function main(): Promise<void> {
         code: async () => `${JSON.stringify(persistedManifestOf((await generated).code), null, 2)}\n`,
       });
     }
+    outputs.push({ target: join(root, 'docs', 'errors.md'), code: async () => errorsMarkdown() });
   }
   const stale: string[] = [];
   for (const { target, code: generate } of outputs) {
@@ -98,7 +99,7 @@ async function main(): Promise<void> {
     }
   }
   if (stale.length > 0) {
-    console.error(`stale generated types (run npm run codegen):\n${stale.join('\n')}`);
+    console.error(`stale generated files (run npm run codegen):\n${stale.join('\n')}`);
     process.exit(1);
   }
   if (check) console.log('generated types are up to date');

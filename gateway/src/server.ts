@@ -32,7 +32,7 @@ import { registerIde } from './routes/ide';
 import { HubMetrics } from './observability/metrics';
 import { registerRequestLogging, requestIdOptions } from './observability/requests';
 import { metricsPlugin } from './plugins/metrics';
-import { errorMaskingPlugin } from './plugins/errorMasking';
+import { errorPresentationPlugin } from './plugins/errorMasking';
 import { registerHttpSecurity } from './http/security';
 import { startTracing, tracesEndpointFromEnv } from './observability/tracing';
 import { graphqlShapedHttpErrors, graphqlShapedNotFound } from './routes/httpErrors';
@@ -220,7 +220,7 @@ export async function startHubGateway(options: HubGatewayOptions): Promise<Runni
           })]
         : []),
       domainErrorsPlugin(),
-      ...(isProduction() ? [errorMaskingPlugin()] : []),
+      errorPresentationPlugin(isProduction()),
     ],
   });
   await apollo.start();

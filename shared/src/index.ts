@@ -3,6 +3,8 @@ import './noTelemetry';
 export * from './domains';
 export * from './env';
 export * from './errors';
+export * from './errorCatalogue';
+export * from './errorsDoc';
 export * from './identifiers';
 export * from './loaders';
 export * from './log';

@@ -1,15 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import type { HubContext } from '../context';
-import { LimitCode } from '../limits/errors';
-
-/** Codes whose messages are written for clients: kept in production. Anything else may carry SQL or internals. */
-const CLIENT_CODES: ReadonlySet<string> = new Set([
-  'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE',
-  'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'UNAUTHENTICATED', 'FORBIDDEN', 'UNAUTHORIZED_FIELD_OR_TYPE',
-  'SUBGRAPH_UNAVAILABLE', 'SUBGRAPH_TIMEOUT', 'SUBGRAPH_BAD_RESPONSE', 'EXCHANGE_LOG_UNAVAILABLE', 'RATE_LIMITED',
-  ...Object.values(LimitCode),
-]);
+import { catalogueEntry } from '@govhub/shared';
 
 /**
  * Extension keys written by the hub for clients, never carrying its internals (a subgraph failure's `reason` is the
@@ -19,7 +11,7 @@ const CLIENT_DETAILS = ['code', 'domain', 'limit', 'actual', 'cost', 'reason', '
 
 /**
  * Production errors (`HUB_ENV=production`): a stable code, a message and the domain, nothing else. Messages of
- * client-facing codes stay (Apollo Server's `hideSchemaDetailsFromClientErrors` has already dropped field
+ * codes the error catalogue shows in production stay (Apollo Server's `hideSchemaDetailsFromClientErrors` has already dropped field
  * suggestions, which would map the schema with introspection off); any other error, such as a subgraph's database
  * failure, becomes an internal error naming only its domain.
  */
@@ -27,7 +19,7 @@ export function maskError(error: GraphQLFormattedError): GraphQLFormattedError {
   const extensions = error.extensions ?? {};
   const code = typeof extensions.code === 'string' ? extensions.code : 'INTERNAL_SERVER_ERROR';
   const domain = typeof extensions.domain === 'string' ? extensions.domain : typeof extensions.serviceName === 'string' ? extensions.serviceName : undefined;
-  if (!CLIENT_CODES.has(code)) {
+  if (!catalogueEntry(code)?.shownInProduction) {
     return {
       message: domain ? `[${domain}] internal error in the ${domain} subgraph` : 'Internal server error',
       ...(error.path ? { path: error.path } : {}),
@@ -47,14 +39,25 @@ export function maskError(error: GraphQLFormattedError): GraphQLFormattedError {
   };
 }
 
-/** Runs last, after the domain names are added, so what it lets through is exactly what the client sees. */
-export function errorMaskingPlugin(): ApolloServerPlugin<HubContext> {
+/** A client error in development: as in any mode, no stack trace (it helps nobody and shows the machine's paths). */
+export function withoutClientStackTrace(error: GraphQLFormattedError): GraphQLFormattedError {
+  if (!error.extensions?.stacktrace || !catalogueEntry(error.extensions.code)?.client) return error;
+  const { stacktrace: _stacktrace, ...extensions } = error.extensions;
+  return { ...error, extensions };
+}
+
+/**
+ * Runs last, after the domain names are added, so what it lets through is exactly what the client sees: production
+ * masks every error; development keeps stack traces of internal errors only.
+ */
+export function errorPresentationPlugin(production: boolean): ApolloServerPlugin<HubContext> {
+  const present = production ? maskError : withoutClientStackTrace;
   return {
     async requestDidStart() {
       return {
         async willSendResponse({ response }) {
           if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
-          response.body.singleResult.errors = response.body.singleResult.errors.map(maskError);
+          response.body.singleResult.errors = response.body.singleResult.errors.map(present);
         },
       };
     },
