@@ -33,6 +33,7 @@ import { HubMetrics } from './observability/metrics';
 import { registerRequestLogging, requestIdOptions } from './observability/requests';
 import { metricsPlugin } from './plugins/metrics';
 import { errorPresentationPlugin } from './plugins/errorMasking';
+import { stagesPlugin } from './plugins/stages';
 import { registerHttpSecurity } from './http/security';
 import { startTracing, tracesEndpointFromEnv } from './observability/tracing';
 import { graphqlShapedHttpErrors, graphqlShapedNotFound } from './routes/httpErrors';
@@ -201,26 +202,29 @@ export async function startHubGateway(options: HubGatewayOptions): Promise<Runni
     stopOnTerminationSignals: false,
     plugins: [
       fastifyApolloDrainPlugin(app),
-      metricsPlugin(metrics),
       ApolloServerPluginLandingPageDisabled(),
-      limitsPlugin({ limits, weightsFor: (schema) => live.costWeightsFor(schema) }),
-      nationalIdArgumentsPlugin(),
-      inputTextPlugin(),
-      ...(enforcement
-        ? [authorizationPlugin({
-            mode: config.mode,
-            reporting: config.reporting,
-            requireAuthentication: config.requireAuthentication,
-            policies: options.policies ?? new Map(),
-            grants: agreements ?? NO_GRANTS,
-            rulesFor: (schema) => live.rulesFor(schema),
-            exchangeLog,
-            usage,
-            onDecision: (classification, granted) => metrics.authorization(classification, granted),
-          })]
-        : []),
-      domainErrorsPlugin(),
-      errorPresentationPlugin(isProduction()),
+      // The request stages, in the order they decide: limits and input checks before authorization, metrics after it.
+      stagesPlugin([
+        limitsPlugin({ limits, weightsFor: (schema) => live.costWeightsFor(schema) }),
+        nationalIdArgumentsPlugin(),
+        inputTextPlugin(),
+        ...(enforcement
+          ? [authorizationPlugin({
+              mode: config.mode,
+              reporting: config.reporting,
+              requireAuthentication: config.requireAuthentication,
+              policies: options.policies ?? new Map(),
+              grants: agreements ?? NO_GRANTS,
+              rulesFor: (schema) => live.rulesFor(schema),
+              exchangeLog,
+              usage,
+              onDecision: (classification, granted) => metrics.authorization(classification, granted),
+            })]
+          : []),
+        domainErrorsPlugin(),
+        metricsPlugin(metrics),
+        errorPresentationPlugin(isProduction()),
+      ]),
     ],
   });
   await apollo.start();

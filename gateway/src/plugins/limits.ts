@@ -17,8 +17,8 @@ export interface LimitsOptions {
 /**
  * The limits that need the variables: page sizes and cost, once the operation is resolved and before it is planned;
  * `extensions.cost` on every answer; and the hub's codes on limits refused by validation rules
- * (limits/validationRules.ts; Apollo files those under GRAPHQL_VALIDATION_FAILED). Register it before the other
- * plugins that act in didResolveOperation, so that a refused operation goes no further.
+ * (limits/validationRules.ts; Apollo files those under GRAPHQL_VALIDATION_FAILED). It is the first request stage
+ * (plugins/stages.ts), so that a refused operation goes no further.
  */
 export function limitsPlugin({ limits, weightsFor }: LimitsOptions): ApolloServerPlugin<HubContext> {
   return {
