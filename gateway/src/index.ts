@@ -8,6 +8,7 @@ export * from './auth/tokens';
 export * from './authorization/agreements';
 export * from './authorization/decide';
 export * from './authorization/rules';
+export * from './authorization/policyFiles';
 export * from './plugins/authorization';
 export * from './supergraph/builtInSubgraphs';
 export * from './supergraph/staticSupergraph';

@@ -34,6 +34,7 @@ import { registerRequestLogging, requestIdOptions } from './observability/reques
 import { metricsPlugin } from './plugins/metrics';
 import { errorPresentationPlugin } from './plugins/errorMasking';
 import { stagesPlugin } from './plugins/stages';
+import { loadPolicyFiles, warnUndecidedPolicies } from './authorization/policyFiles';
 import { registerHttpSecurity } from './http/security';
 import { startTracing, tracesEndpointFromEnv } from './observability/tracing';
 import { graphqlShapedHttpErrors, graphqlShapedNotFound } from './routes/httpErrors';
@@ -74,7 +75,7 @@ export interface HubGatewayOptions {
   corsOrigins?: readonly string[];
   /** Overrides of the environment's identity and authorization settings. */
   auth?: Partial<AuthConfig>;
-  /** `@policy` names and the TypeScript that decides them. */
+  /** `@policy` names and the TypeScript that decides them (default: the files of `GOVHUB_POLICIES_DIR`). */
   policies?: PolicyRegistry;
   /** The key that signs forwarded identities (default: kept in `.govhub/keys`). */
   identityKey?: SigningKey;
@@ -161,7 +162,12 @@ export async function startHubGateway(options: HubGatewayOptions): Promise<Runni
         (seconds, errorCode) => metrics.subgraphFetch(name, seconds, errorCode)),
     logger,
   });
+  const policies = options.policies ?? (process.env.GOVHUB_POLICIES_DIR ? await loadPolicyFiles(process.env.GOVHUB_POLICIES_DIR) : new Map());
   gateway.onSchemaLoadOrUpdate(live.loaded);
+  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => {
+    const rules = live.rulesFor(apiSchema);
+    if (rules) warnUndecidedPolicies(rules, policies, logger);
+  });
 
   const persisted: PersistedDocumentsConfig = { ...persistedDocumentsConfigFromEnv(), ...options.persistedDocuments };
   const trustedDocuments = new TrustedDocuments(persisted.manifestPaths.length > 0 ? mergeManifests(persisted.manifestPaths.map(loadManifest)) : null);
@@ -213,7 +219,7 @@ export async function startHubGateway(options: HubGatewayOptions): Promise<Runni
               mode: config.mode,
               reporting: config.reporting,
               requireAuthentication: config.requireAuthentication,
-              policies: options.policies ?? new Map(),
+              policies,
               grants: agreements ?? NO_GRANTS,
               rulesFor: (schema) => live.rulesFor(schema),
               exchangeLog,
