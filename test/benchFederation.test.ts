@@ -32,3 +32,13 @@ it('keeps the shipping estimate null, as the public benchmark answers', async ()
   const { data } = (await response.json()) as { data: { topProducts: { shippingEstimate: number | null }[] } };
   expect(data.topProducts.map((product) => product.shippingEstimate)).toEqual(Array(9).fill(null));
 });
+
+it('compares answers without a trailing newline or an extensions entry, but never with errors', async () => {
+  const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: TEST_QUERY_BODY });
+  const exact = answerBytes(Buffer.from(await response.arrayBuffer()));
+  const data = exact.subarray(0, exact.length - 1);
+  const withExtensions = Buffer.concat([data, Buffer.from(',"extensions":{"cost":{"requested":1}}}\n')]);
+  const withErrors = Buffer.concat([data, Buffer.from(',"errors":[{"message":"x"}]}')]);
+  expect(sha256(answerBytes(withExtensions))).toBe(EXPECTED_RESPONSE_SHA256);
+  expect(answerBytes(withErrors).length).not.toBe(EXPECTED_RESPONSE_BYTES);
+});
