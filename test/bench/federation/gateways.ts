@@ -69,8 +69,10 @@ export const GATEWAYS: readonly GatewayUnderTest[] = [
   {
     name: 'govhub',
     description: govhubGatewayCommand()
-      ? 'govhub gateway --supergraph --default-classification PUBLIC, HUB_ENV=production'
-      : 'startHubGateway (hubGateway.ts, every field @classified PUBLIC), HUB_ENV=production, rate limits off',
+      ? 'govhub gateway --supergraph --default-classification PUBLIC, HUB_ENV=production, GOVHUB_LIMIT_COST=25000; '
+        + 'answers add extensions.cost (compared without it)'
+      : 'startHubGateway (hubGateway.ts, every field @classified PUBLIC), HUB_ENV=production, tokens verified against a JWKS file, '
+        + 'rate limits off, GOVHUB_LIMIT_COST=25000; answers add extensions.cost (compared without it)',
     unavailable: () => null,
     command: (files, port) => ({
       args: govhubGatewayCommand()

@@ -30,6 +30,7 @@ export function markdownReport(summary: FederationBenchSummary): string {
     `- date: ${machine.date}; commit ${machine.commit.slice(0, 12)}${machine.dirty ? ' (with uncommitted changes)' : ''}`,
     `- machine: ${machine.nproc} CPUs, ${machine.cpuModel}; Node ${machine.node}`,
     `- ${cpus.note}`,
+    ...(process.env.BENCH_NOTE ? [`- note: ${process.env.BENCH_NOTE}`] : []),
     `- load: ${settings.connections} keep-alive connections, a new Authorization header per request; `
       + `${settings.warmupSeconds} s warm-up per gateway, then ${settings.rounds} rounds × ${settings.seconds} s, alternating gateways`,
     '',
