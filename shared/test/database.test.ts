@@ -58,7 +58,7 @@ describe('migrations', () => {
   it('accepts the whole-file checksum earlier versions stored, and stores the statement checksum instead', async () => {
     const legacy = new Database({ url: database.url, schema: 'legacy_demo' });
     try {
-      const original = `-- before the cleanup (003:L1)\n${first['001_init.sql']}\n`;
+      const original = `-- before the cleanup (cited a source line)\n${first['001_init.sql']}\n`;
       await migrate(legacy, migrationsDir({ '001_init.sql': original }));
       await legacy.query('UPDATE schema_migrations SET checksum = $1', [sha256(original)]);
       expect((await migrate(legacy, migrationsDir({ '001_init.sql': original }))).applied).toEqual([]);
