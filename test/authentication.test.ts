@@ -3,7 +3,7 @@ import { createHmac } from 'node:crypto';
 import { postGraphQL } from '@govhub/shared/dist/testing';
 import { startFixtureHub, type FixtureHub } from './fixtures/authz';
 
-/** A present but bad token is HTTP 401 UNAUTHENTICATED and never falls back to anonymous (CONTRACT.md section 3). */
+/** A present but bad token is HTTP 401 UNAUTHENTICATED and never falls back to anonymous (docs/security-model.md, tokens). */
 let hub: FixtureHub;
 let strangerKey: KeyLike;
 beforeAll(async () => {

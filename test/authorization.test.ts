@@ -3,7 +3,7 @@ import { startFixtureHub, type FixtureHub } from './fixtures/authz';
 
 /**
  * Authorization conformance: each case is an operation, a caller and the expected data, errors and subgraph
- * fetches. The semantics are Apollo Router's (../shared/AUTHZ.md), including the ways others got them wrong.
+ * fetches. The semantics are Apollo Router's (https://www.apollographql.com/docs/graphos/routing/security/authorization), including the ways others got them wrong.
  */
 let hub: FixtureHub;
 beforeAll(async () => {

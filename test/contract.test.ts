@@ -6,7 +6,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => hub?.stop());
 
-describe('CONTRACT.md section 5 entry points, through the gateway', () => {
+describe('the entry points of every domain, through the gateway', () => {
   it('person(nationalId) joins the citizen record with businesses and disaster assistance', async () => {
     const { data, errors } = await hub.query(`query ($id: ID!) { person(nationalId: $id) {
       nationalId titleTh firstNameTh lastNameTh dateOfBirth address { province { code nameTh } }

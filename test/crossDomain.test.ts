@@ -1,6 +1,6 @@
 import { CALLERS, startTestHub, type TestHub } from './support/hub';
 
-/** The cross-domain questions of DOMAIN.md section 4, each answered in one request. */
+/** The cross-domain questions of docs/domains.md (cross-domain questions), each answered in one request. */
 let hub: TestHub;
 beforeAll(async () => {
   hub = await startTestHub();
@@ -8,7 +8,7 @@ beforeAll(async () => {
 afterAll(() => hub?.stop());
 
 it('1. low-income citizen: welfare, health, the province\'s flood status and warnings, and the businesses they direct', async () => {
-  // The query of DOMAIN.md section 4, as written there.
+  // The query of docs/domains.md (cross-domain questions), as written there.
   const { data, errors } = await hub.query(`query($id: ID!) { person(nationalId: $id) {
     firstNameTh lowIncomeRegistration { status } healthCoverage { scheme }
     address { province { code nameTh waterSituation { floodStatus }

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 
-/** Stable error codes the hub returns in `extensions.code` (CONTRACT.md section 7). */
+/** Stable error codes the hub returns in `extensions.code` (docs/errors.md). */
 export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   NOT_FOUND: 'NOT_FOUND',

@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Database } from '../src/db/database';
-import { migrate } from '../src/db/migrate';
+import { migrate, statementChecksum, withoutComments } from '../src/db/migrate';
 import { rowLoader, rowsLoader } from '../src/loaders';
 import { bulkInsert } from '../src/seed/bulkInsert';
 import { createTestDatabase, type TestDatabase } from '../src/testing';
@@ -19,6 +20,10 @@ afterAll(async () => {
   await database?.drop();
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
 
 function migrationsDir(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'migrations-'));
@@ -38,9 +43,45 @@ describe('migrations', () => {
     expect(row.schema).toBe('demo');
   });
 
-  it('refuses a migration edited after it was applied', async () => {
-    const dir = migrationsDir({ '001_init.sql': `${first['001_init.sql']} -- edited` });
+  it('accepts an applied migration whose comments and layout were edited', async () => {
+    const dir = migrationsDir({
+      '001_init.sql': `-- The items.\nCREATE TABLE item (\n  code text PRIMARY KEY, /* the key */\n  name text NOT NULL, -- shown\n  kind text\n)\n`,
+    });
+    expect((await migrate(db, dir)).applied).toEqual([]);
+  });
+
+  it('refuses an applied migration whose statements were edited', async () => {
+    const dir = migrationsDir({ '001_init.sql': first['001_init.sql'].replace('kind text', 'kind text NOT NULL') });
     await expect(migrate(db, dir)).rejects.toThrow('changed after it was applied');
+  });
+
+  it('accepts the whole-file checksum earlier versions stored, and stores the statement checksum instead', async () => {
+    const legacy = new Database({ url: database.url, schema: 'legacy_demo' });
+    try {
+      const original = `-- before the cleanup (cited a source line)\n${first['001_init.sql']}\n`;
+      await migrate(legacy, migrationsDir({ '001_init.sql': original }));
+      await legacy.query('UPDATE schema_migrations SET checksum = $1', [sha256(original)]);
+      expect((await migrate(legacy, migrationsDir({ '001_init.sql': original }))).applied).toEqual([]);
+      expect(await legacy.query('SELECT checksum FROM schema_migrations')).toEqual([{ checksum: statementChecksum(original) }]);
+
+      // A database that stored the whole-file checksum of a version whose comments were edited since.
+      await legacy.query('UPDATE schema_migrations SET checksum = $1', [sha256(original)]);
+      const cleaned = `-- The items.\n${first['001_init.sql']}\n`;
+      await expect(migrate(legacy, migrationsDir({ '001_init.sql': cleaned }))).rejects.toThrow('changed after it was applied');
+      const withHistory = migrationsDir({
+        '001_init.sql': cleaned,
+        'legacy-checksums.json': JSON.stringify({ '001_init.sql': [sha256(original)] }),
+      });
+      expect((await migrate(legacy, withHistory)).applied).toEqual([]);
+      expect(await legacy.query('SELECT checksum FROM schema_migrations')).toEqual([{ checksum: statementChecksum(cleaned) }]);
+
+      // A legacy checksum is only ever the file's: one of a different statement is still refused.
+      await legacy.query('UPDATE schema_migrations SET checksum = $1', [sha256(`${first['001_init.sql']}, extra int`)]);
+      await expect(migrate(legacy, withHistory)).rejects.toThrow('changed after it was applied');
+    } finally {
+      await legacy.query('DROP SCHEMA legacy_demo CASCADE');
+      await legacy.close();
+    }
   });
 
   it('rolls back a failing migration completely', async () => {
@@ -48,6 +89,21 @@ describe('migrations', () => {
     await expect(migrate(db, dir)).rejects.toThrow();
     const tables = await db.query(`SELECT 1 FROM information_schema.tables WHERE table_schema = 'demo' AND table_name = 'half'`);
     expect(tables).toHaveLength(0);
+  });
+});
+
+describe('the statements a migration checksum covers', () => {
+  it('drops line and nested block comments, and whitespace but the one space between two words', () => {
+    expect(withoutComments('-- head\nCREATE  TABLE t ( /* a /* nested */ note */ id int,\n\tx text -- tail\n);\n')).toBe(
+      'CREATE TABLE t(id int,x text);',
+    );
+    expect(withoutComments("SELECT date '2017-12-01', a/**/b")).toBe("SELECT date '2017-12-01',a b");
+  });
+
+  it('keeps quoted strings, quoted identifiers and dollar-quoted bodies as written', () => {
+    const sql = `SELECT '-- not a comment',"a  /* b */",E'it\\'s -- still text',$fn$ body -- kept\n $fn$,$1`;
+    expect(withoutComments(sql)).toBe(sql);
+    expect(statementChecksum("SELECT 'a  b'")).not.toBe(statementChecksum("SELECT 'a b'"));
   });
 });
 

@@ -8,7 +8,7 @@ describe('reference data', () => {
     for (const p of list) expect(p.code).toMatch(/^\d{2}$/);
   });
 
-  it('matches the survey: 134 surveyed agencies, each ministry row consistent (003:L519–L538)', () => {
+  it('matches the survey: 134 surveyed agencies, each ministry row consistent', () => {
     expect(agencies().filter((a) => a.surveyed)).toHaveLength(134);
     for (const m of ministries()) {
       expect(m.survey.ready + m.survey.notReady).toBe(m.survey.datasets);

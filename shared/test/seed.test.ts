@@ -11,7 +11,7 @@ describe('the synthetic population and economy', () => {
     expect(businessAt(5, 3000)).toEqual(businessAt(5, 3000));
   });
 
-  it('starts with the demo identities of CONTRACT.md section 6', () => {
+  it('starts with the demo identities the README lists', () => {
     expect([...people(3)].map((p) => [p.nationalId, p.provinceCode])).toEqual([
       ['1101700203450', '10'], ['5601200333441', '56'], ['8410100555669', '84'],
     ]);

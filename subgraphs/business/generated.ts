@@ -72,11 +72,11 @@ export type Query = {
   commodityPrices: Array<CommodityPrice>;
   /** Monthly trade values by partner and product group in 2017 (synthetic); `month` is YYYY-MM, `partnerCountry` ISO 3166 alpha-2. */
   tradeStatistics: Array<TradeStatistic>;
-  /** Business documents services still ask for, and how many agencies ask for each (003:L2890–L2964). */
+  /** Business documents services still ask for, and how many agencies ask for each. */
   businessDocumentDemand: Array<DocumentDemand>;
-  /** Juristic registration on the list of services that need only the ID card (process no. 8, 003:L2818). */
+  /** Juristic registration on the list of services that need only the ID card (process no. 8). */
   juristicRegistrationService: SingleCardProcess;
-  /** The five stages of a business's life and the data each uses (003:L842–L919). */
+  /** The five stages of a business's life and the data each uses. */
   businessLifecycleStages: Array<LifecycleStageInfo>;
 };
 
@@ -242,7 +242,7 @@ export type FactoryLicence = {
   synthetic: Scalars["Boolean"];
 };
 
-/** The five stages of a business's life in the MOC's data-use model (003:L842–L919). */
+/** The five stages of a business's life in the MOC's data-use model. */
 export type LifecycleStage =
   /** วางแผนธุรกิจ */
   | "PLAN"
@@ -336,7 +336,7 @@ export type DocumentDemand = {
   /** How many agencies ask for it. */
   requestingAgencies: Scalars["Int"];
   readiness: DocumentReadiness;
-  /** Where the figure comes from, e.g. 003:L2923. */
+  /** The list and row the figure comes from, e.g. "List of documents services ask for, 1 Dec 2560, no. 58". */
   citation: Scalars["String"];
 };
 
@@ -349,7 +349,7 @@ export type SingleCardProcess = {
   nameEn: Scalars["String"];
   ministryAbbrTh: Scalars["String"];
   agency: Agency;
-  /** Processes on the list (34 of the 47 targeted for 2560, 003:L2478). */
+  /** Processes on the list (34 of the 47 targeted for 2560). */
   listedProcesses: Scalars["Int"];
   asOf: Scalars["Date"];
   citation: Scalars["String"];

@@ -28,11 +28,10 @@ export interface TradeStatisticRow {
 }
 export interface DocumentDemandRow {
   no: number; nameTh: string; nameEn: string; issuerCode: string; ownerMinistryTh: string; requestingAgencies: number;
-  readiness: DocumentReadiness; sourceLine: number;
+  readiness: DocumentReadiness;
 }
 export interface SingleCardProcessRow {
   no: number; nameTh: string; nameEn: string; ministryAbbrTh: string; agencyCode: string; listedProcesses: number; asOf: string;
-  sourceLine: number;
 }
 
 /** Business columns over `business b`, so that joins can select them beside their own. */
@@ -48,7 +47,7 @@ export const TRADE_STATISTIC_SQL = `SELECT to_char(month, 'YYYY-MM') AS month, d
   partner_name_th AS "partnerNameTh", product_group AS "productGroup", value_million_baht::float8 AS "valueMillionBaht", synthetic
   FROM trade_statistic`;
 export const DOCUMENT_DEMAND_SQL = `SELECT no, name_th AS "nameTh", name_en AS "nameEn", issuer_code AS "issuerCode",
-  owner_ministry_th AS "ownerMinistryTh", requesting_agencies AS "requestingAgencies", readiness, source_line AS "sourceLine"
+  owner_ministry_th AS "ownerMinistryTh", requesting_agencies AS "requestingAgencies", readiness
   FROM document_demand`;
 export const LIFECYCLE_STAGE_SQL = `SELECT stage, name_th AS "nameTh", activities, example_datasets AS "exampleDatasets"
   FROM lifecycle_stage`;

@@ -82,11 +82,11 @@ export type Query = {
   house: Maybe<HouseRegistration>;
   /** Services to citizens; `singleIdCardOnly: true` keeps those that need nothing but the ID card. */
   governmentServices: Array<GovernmentService>;
-  /** The 116 document types services ask for (003:L2860–L2993), by list number; `ready` filters on readiness. */
+  /** The 116 document types services ask for, by list number; `ready` filters on readiness. */
   documentTypes: Array<DocumentType>;
-  /** The databases exchanged through the Linkage Center (003:L2711–L2797), by list number. */
+  /** The databases exchanged through the Linkage Center, by list number. */
   linkageDatabases: Array<LinkageDatabase>;
-  /** The committee's KPIs as of 1 Dec 2560 (003:L2474–L2482). */
+  /** The committee's KPIs as of 1 Dec 2560. */
   citizenServiceSummary: CitizenServiceSummary;
 };
 
@@ -152,7 +152,7 @@ export type Dataset = {
 
 export type Sex = "MALE" | "FEMALE";
 
-/** Registration categories of the civil registry (003:L2725–L2759). */
+/** Registration categories of the civil registry. */
 export type RegistrationCategory =
   | "THAI"
   | "NON_THAI"
@@ -177,7 +177,7 @@ export type Person = {
   house: Maybe<HouseRegistration>;
   /** Registered civil events, oldest first. */
   civilEvents: Array<CivilEvent>;
-  /** State welfare (low-income) register, MOF (003:L2892). */
+  /** State welfare (low-income) register, MOF. */
   lowIncomeRegistration: Maybe<LowIncomeRegistration>;
   /** Health coverage entitlement, NHSO (Linkage row 53). */
   healthCoverage: Maybe<HealthCoverage>;
@@ -353,7 +353,7 @@ export type GovernmentService = {
   __typename?: "GovernmentService";
   /** The service's code. */
   code: Scalars["ID"];
-  /** Number in the single-ID-card list (003:L2807–L2851); 35 to 47 are the hub's invented remainder of the 47. */
+  /** Number in the single-ID-card list; 35 to 47 are the hub's invented remainder of the 47. */
   no: Scalars["Int"];
   nameTh: Scalars["String"];
   agency: Agency;
@@ -375,7 +375,7 @@ export type DocumentType = {
   __typename?: "DocumentType";
   /** The document type's code. */
   code: Scalars["ID"];
-  /** Number in the list of 116 (003:L2860–L2993). */
+  /** Number in the list of 116. */
   no: Scalars["Int"];
   nameTh: Scalars["String"];
   /** The owning ministry as the list states it; null for the nine owners outside any ministry. */
@@ -411,15 +411,15 @@ export type ServiceKpi = {
 export type CitizenServiceSummary = {
   __typename?: "CitizenServiceSummary";
   asOf: Scalars["Date"];
-  /** Agencies linked to the central registry of DOPA, of the 2560 target (145/148, 003:L2474). */
+  /** Agencies linked to the central registry of DOPA, of the 2560 target (145/148). */
   registryLinks: ServiceKpi;
-  /** Databases exchanged through the Linkage Center, as stated (72/81, 003:L2476). */
+  /** Databases exchanged through the Linkage Center, as stated (72/81). */
   linkageDatabases: ServiceKpi;
   /** Rows of the Linkage Center list the hub holds (71: no. 60 is missing from the list). */
   linkageDatabasesListed: Scalars["Int"];
-  /** Processes that need only the ID card (34/47, 003:L2478). */
+  /** Processes that need only the ID card (34/47). */
   singleIdCardProcesses: ServiceKpi;
-  /** Document types whose issuer is ready to link, of those shortlisted (23/116, 003:L2480). */
+  /** Document types whose issuer is ready to link, of those shortlisted (23/116). */
   documentTypesReady: ServiceKpi;
   /** Documents collected from the ministries before shortlisting (1,525). */
   documentsCollected: Scalars["Int"];
@@ -428,7 +428,7 @@ export type CitizenServiceSummary = {
   /** Ministries (16) and agencies outside ministries (9) owning the shortlisted documents. */
   documentOwnerMinistries: Scalars["Int"];
   documentOwnerAgencies: Scalars["Int"];
-  /** Smart card readers delivered (214,756, 003:L2482). */
+  /** Smart card readers delivered (214,756). */
   cardReadersDelivered: Scalars["Int"];
   /** Agencies that received card readers (75). */
   cardReaderAgencies: Scalars["Int"];

@@ -62,7 +62,7 @@ export type Classification =
 /**
  * Disaster and natural hazards (DDPM, กรมป้องกันและบรรเทาสาธารณภัย): events, early warnings, victims and the
  * assistance they received, relief stock, and the province profiles of the National Disaster Data Warehouse
- * (คลังข้อมูลสาธารณภัยแห่งชาติ, 003:L3363).
+ * (คลังข้อมูลสาธารณภัยแห่งชาติ).
  */
 export type Query = {
   __typename?: "Query";
@@ -75,18 +75,18 @@ export type Query = {
   reliefStock: Array<ReliefStockItem>;
   /** The events in which a person was registered as a victim (13-digit national ID with a valid check digit). */
   disasterVictimRecords: Array<DisasterVictim>;
-  /** State of DDPM's data integration on 1 Dec 2560 (003:L3365, L820). */
+  /** State of DDPM's data integration on 1 Dec 2560. */
   disasterDataSummary: DisasterDataSummary;
-  /** The integration committee, still a draft PM order in Dec 2560 (003:L3469–L3513). */
+  /** The integration committee, still a draft PM order in Dec 2560. */
   disasterCommittee: DisasterCommittee;
-  /** The seven categories of the province disaster profile (003:L3367–L3373). */
+  /** The seven categories of the province disaster profile. */
   provinceProfileCategories: Array<ProfileCategory>;
 };
 
 /**
  * Disaster and natural hazards (DDPM, กรมป้องกันและบรรเทาสาธารณภัย): events, early warnings, victims and the
  * assistance they received, relief stock, and the province profiles of the National Disaster Data Warehouse
- * (คลังข้อมูลสาธารณภัยแห่งชาติ, 003:L3363).
+ * (คลังข้อมูลสาธารณภัยแห่งชาติ).
  */
 export type QuerydisasterEventsArgs = {
   hazard?: InputMaybe<Hazard>;
@@ -98,7 +98,7 @@ export type QuerydisasterEventsArgs = {
 /**
  * Disaster and natural hazards (DDPM, กรมป้องกันและบรรเทาสาธารณภัย): events, early warnings, victims and the
  * assistance they received, relief stock, and the province profiles of the National Disaster Data Warehouse
- * (คลังข้อมูลสาธารณภัยแห่งชาติ, 003:L3363).
+ * (คลังข้อมูลสาธารณภัยแห่งชาติ).
  */
 export type QuerydisasterEventArgs = {
   id: Scalars["ID"];
@@ -107,7 +107,7 @@ export type QuerydisasterEventArgs = {
 /**
  * Disaster and natural hazards (DDPM, กรมป้องกันและบรรเทาสาธารณภัย): events, early warnings, victims and the
  * assistance they received, relief stock, and the province profiles of the National Disaster Data Warehouse
- * (คลังข้อมูลสาธารณภัยแห่งชาติ, 003:L3363).
+ * (คลังข้อมูลสาธารณภัยแห่งชาติ).
  */
 export type QuerywarningsArgs = {
   status?: InputMaybe<WarningStatus>;
@@ -119,7 +119,7 @@ export type QuerywarningsArgs = {
 /**
  * Disaster and natural hazards (DDPM, กรมป้องกันและบรรเทาสาธารณภัย): events, early warnings, victims and the
  * assistance they received, relief stock, and the province profiles of the National Disaster Data Warehouse
- * (คลังข้อมูลสาธารณภัยแห่งชาติ, 003:L3363).
+ * (คลังข้อมูลสาธารณภัยแห่งชาติ).
  */
 export type QueryreliefStockArgs = {
   provinceCode?: InputMaybe<Scalars["ID"]>;
@@ -130,7 +130,7 @@ export type QueryreliefStockArgs = {
 /**
  * Disaster and natural hazards (DDPM, กรมป้องกันและบรรเทาสาธารณภัย): events, early warnings, victims and the
  * assistance they received, relief stock, and the province profiles of the National Disaster Data Warehouse
- * (คลังข้อมูลสาธารณภัยแห่งชาติ, 003:L3363).
+ * (คลังข้อมูลสาธารณภัยแห่งชาติ).
  */
 export type QuerydisasterVictimRecordsArgs = {
   nationalId: Scalars["ID"];
@@ -197,7 +197,7 @@ export type DisasterEventvictimsArgs = {
   offset?: InputMaybe<Scalars["Int"]>;
 };
 
-/** Staff an agency sent to a DDPM centre during an event, e.g. HAII to DDPM Region 11 Surat Thani (003:L3177). */
+/** Staff an agency sent to a DDPM centre during an event, e.g. HAII to DDPM Region 11 Surat Thani. */
 export type ResponseDeployment = {
   __typename?: "ResponseDeployment";
   id: Scalars["ID"];
@@ -213,7 +213,7 @@ export type ResponseDeployment = {
 
 export type WarningSeverity = "WATCH" | "WARNING" | "EMERGENCY";
 
-/** DDPM's warning cycle: issue, track, end (003:L3437). */
+/** DDPM's warning cycle: issue, track, end. */
 export type WarningStatus = "ISSUED" | "TRACKING" | "ENDED";
 
 /** A warning to a province, with who issued it and when. */
@@ -275,7 +275,7 @@ export type Assistance = {
   synthetic: Scalars["Boolean"];
 };
 
-/** Relief supplies (สิ่งของสำรองจ่าย) a DDPM provincial office holds (relief-supplies system, 003:L401). */
+/** Relief supplies (สิ่งของสำรองจ่าย) a DDPM provincial office holds (relief-supplies system). */
 export type ReliefStockItem = {
   __typename?: "ReliefStockItem";
   /** The stock item's identifier. */
@@ -290,14 +290,14 @@ export type ReliefStockItem = {
 
 export type DisasterDataSummary = {
   __typename?: "DisasterDataSummary";
-  /** Agencies whose disaster databases DDPM studied (26, 003:L3365). */
+  /** Agencies whose disaster databases DDPM studied (26). */
   agenciesStudied: Scalars["Int"];
-  /** Agencies already linked to the warehouse (12, 003:L3365). */
+  /** Agencies already linked to the warehouse (12). */
   agenciesLinked: Scalars["Int"];
-  /** Disaster-related government databases (106, 003:L820). */
+  /** Disaster-related government databases (106). */
   relatedDatabases: Scalars["Int"];
   asOf: Scalars["Date"];
-  /** The 3-year integration plan (003:L3377–L3385). */
+  /** The 3-year integration plan. */
   plan: Array<PlanYear>;
 };
 
@@ -352,7 +352,7 @@ export type ProfileCategory = {
   classification: Classification;
 };
 
-/** A province's disaster profile in the seven categories of 003:L3367–L3373 (figures synthetic except total population). */
+/** A province's disaster profile in the seven categories (figures synthetic except total population). */
 export type ProvinceDisasterProfile = {
   __typename?: "ProvinceDisasterProfile";
   province: Province;

@@ -74,7 +74,7 @@ export type Query = {
   dataset: Maybe<Dataset>;
   /** The dataset catalogue, filtered; at most `first` (1 to 100) datasets from `offset`. */
   datasets: Array<Dataset>;
-  /** The Dec 2560 readiness survey of government databases (003:L515). */
+  /** The Dec 2560 readiness survey of government databases. */
   catalogSummary: CatalogSummary;
   agreement: Maybe<SharingAgreement>;
   agreements: Array<SharingAgreement>;

@@ -53,26 +53,26 @@ export type Classification =
 /**
  * The resources and government-structure committee (order 191/2558, MNRE as secretariat): the National GIS (NGIS)
  * core layers its 27 agencies keep up to date and GISTDA publishes on the NGIS Portal, and the Special Economic
- * Zones the roadmap began with (003:L287–L293).
+ * Zones the roadmap began with.
  */
 export type Query = {
   __typename?: "Query";
   /** NGIS core layers, filtered, in id order; at most `first` (1 to 100) layers from `offset`. */
   geoLayers: Array<GeoLayer>;
   geoLayer: Maybe<GeoLayer>;
-  /** Progress as MNRE reported it: 131 of about 179 core layers done (003:L293). */
+  /** Progress as MNRE reported it: 131 of about 179 core layers done. */
   ngisSummary: NgisSummary;
   /** The border Special Economic Zones, all or those of one phase (1 or 2). */
   specialEconomicZones: Array<SpecialEconomicZone>;
   specialEconomicZone: Maybe<SpecialEconomicZone>;
-  /** The committee itself: order, secretariat, GISTDA's role, roadmap and obstacles (003:L287–L301). */
+  /** The committee itself: order, secretariat, GISTDA's role, roadmap and obstacles. */
   resourcesCommittee: ResourcesCommittee;
 };
 
 /**
  * The resources and government-structure committee (order 191/2558, MNRE as secretariat): the National GIS (NGIS)
  * core layers its 27 agencies keep up to date and GISTDA publishes on the NGIS Portal, and the Special Economic
- * Zones the roadmap began with (003:L287–L293).
+ * Zones the roadmap began with.
  */
 export type QuerygeoLayersArgs = {
   theme?: InputMaybe<GeoTheme>;
@@ -86,7 +86,7 @@ export type QuerygeoLayersArgs = {
 /**
  * The resources and government-structure committee (order 191/2558, MNRE as secretariat): the National GIS (NGIS)
  * core layers its 27 agencies keep up to date and GISTDA publishes on the NGIS Portal, and the Special Economic
- * Zones the roadmap began with (003:L287–L293).
+ * Zones the roadmap began with.
  */
 export type QuerygeoLayerArgs = {
   id: Scalars["ID"];
@@ -95,7 +95,7 @@ export type QuerygeoLayerArgs = {
 /**
  * The resources and government-structure committee (order 191/2558, MNRE as secretariat): the National GIS (NGIS)
  * core layers its 27 agencies keep up to date and GISTDA publishes on the NGIS Portal, and the Special Economic
- * Zones the roadmap began with (003:L287–L293).
+ * Zones the roadmap began with.
  */
 export type QueryspecialEconomicZonesArgs = {
   phase?: InputMaybe<Scalars["Int"]>;
@@ -104,7 +104,7 @@ export type QueryspecialEconomicZonesArgs = {
 /**
  * The resources and government-structure committee (order 191/2558, MNRE as secretariat): the National GIS (NGIS)
  * core layers its 27 agencies keep up to date and GISTDA publishes on the NGIS Portal, and the Special Economic
- * Zones the roadmap began with (003:L287–L293).
+ * Zones the roadmap began with.
  */
 export type QueryspecialEconomicZoneArgs = {
   id: Scalars["ID"];
@@ -136,14 +136,14 @@ export type Committee = {
   code: Scalars["ID"];
 };
 
-/** The two sides of the NGIS roadmap (003:L291). */
+/** The two sides of the NGIS roadmap. */
 export type GeoTheme =
   /** ด้านทรัพยากร */
   | "RESOURCES"
   /** ด้านโครงสร้างพื้นฐาน */
   | "INFRASTRUCTURE";
 
-/** The three use levels the GISTDA-chaired subcommittee set in May 2560 (003:L289). */
+/** The three use levels the GISTDA-chaired subcommittee set in May 2560. */
 export type GeoUseLevel =
   /** ให้ส่วนราชการใช้: government agencies only; the layer's service is INTERNAL and it has no open download. */
   | "GOVERNMENT"
@@ -155,7 +155,7 @@ export type GeoUseLevel =
 export type GeoLayerStatus =
   /** ดำเนินการแล้ว: imported into the NGIS Portal. */
   | "DONE"
-  /** กำลังดำเนินการ: to be imported by December 2560 (003:L293). */
+  /** กำลังดำเนินการ: to be imported by December 2560. */
   | "IN_PROGRESS";
 
 /**
@@ -186,7 +186,7 @@ export type GeoLayer = {
 
 /**
  * A border Special Economic Zone (เขตพัฒนาเศรษฐกิจพิเศษ). The seeds say only that NGIS began with the zones' GIS
- * data (003:L291); the zones, their phases and dates are public facts from outside the seeds (`outsideSeeds`).
+ * data; the zones, their phases and dates are public facts from outside the seeds (`outsideSeeds`).
  */
 export type SpecialEconomicZone = {
   __typename?: "SpecialEconomicZone";
@@ -215,7 +215,7 @@ export type NgisSummary = {
   donePercent: Scalars["Float"];
   /** Agencies linking their data, as reported (27). */
   agencies: Scalars["Int"];
-  /** The meeting the figures were reported to (1/2560, 3 Oct 2560); the Dec 2560 report is an empty template (003:L3285). */
+  /** The meeting the figures were reported to (1/2560, 3 Oct 2560); the Dec 2560 report is an empty template. */
   reportedOn: Scalars["Date"];
   /** When the remaining layers are to be imported (within December 2560). */
   remainingDueOn: Scalars["Date"];

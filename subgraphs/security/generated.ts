@@ -61,24 +61,24 @@ export type Classification =
  * The security committee's data (order 190/2558, lead: the Office of the National Security Council, NSC):
  * the catalogue of security databases, the southern border provinces (จชต.) security database with its incidents
  * and citizen tips, the Air Force's aerial photography, the draft data-sharing MOU and the National Personal
- * Identity Database. Security data is shared need-to-know / need-to-share under secrecy grades (003:L251).
+ * Identity Database. Security data is shared need-to-know / need-to-share under secrecy grades.
  */
 export type Query = {
   __typename?: "Query";
   /**
-   * The catalogue of the country's security databases (บัญชีฐานข้อมูลด้านความมั่นคง), complete as of Dec 2560
-   * (003:L257). Any registered agency may see what exists, who owns it and on what terms, so that it can ask.
+   * The catalogue of the country's security databases (บัญชีฐานข้อมูลด้านความมั่นคง), complete as of Dec 2560.
+   * Any registered agency may see what exists, who owns it and on what terms, so that it can ask.
    */
   securityDatabaseCatalog: Array<SecurityDatabaseEntry>;
   /** Incidents in the southern border provinces, newest first; at most `first` (1 to 100) from `offset`. */
   securityIncidents: Array<SecurityIncident>;
-  /** Progress of the Air Force's aerial photography of the southern border provinces (003:L3237–L3241). */
+  /** Progress of the Air Force's aerial photography of the southern border provinces. */
   aerialImageryProgress: AerialImageryProgress;
   /** Tips from the public in the southern border provinces, newest first; at most `first` (1 to 100) from `offset`. */
   citizenTips: Array<CitizenTip>;
-  /** The draft MOU on exchanging security data between the NSC and 27 agencies (003:L3259). */
+  /** The draft MOU on exchanging security data between the NSC and 27 agencies. */
   securityAgreement: Maybe<SecurityAgreementStatus>;
-  /** Resources cut in fiscal year 2561 from the southern border security database projects (003:L3249). */
+  /** Resources cut in fiscal year 2561 from the southern border security database projects. */
   resourceCuts: Array<ResourceCut>;
   /** A person's record in the National Personal Identity Database, by 13-digit national ID (bad ID: BAD_USER_INPUT). */
   identityRecord: Maybe<IdentityRecord>;
@@ -88,7 +88,7 @@ export type Query = {
  * The security committee's data (order 190/2558, lead: the Office of the National Security Council, NSC):
  * the catalogue of security databases, the southern border provinces (จชต.) security database with its incidents
  * and citizen tips, the Air Force's aerial photography, the draft data-sharing MOU and the National Personal
- * Identity Database. Security data is shared need-to-know / need-to-share under secrecy grades (003:L251).
+ * Identity Database. Security data is shared need-to-know / need-to-share under secrecy grades.
  */
 export type QuerysecurityIncidentsArgs = {
   provinceCode?: InputMaybe<Scalars["ID"]>;
@@ -101,7 +101,7 @@ export type QuerysecurityIncidentsArgs = {
  * The security committee's data (order 190/2558, lead: the Office of the National Security Council, NSC):
  * the catalogue of security databases, the southern border provinces (จชต.) security database with its incidents
  * and citizen tips, the Air Force's aerial photography, the draft data-sharing MOU and the National Personal
- * Identity Database. Security data is shared need-to-know / need-to-share under secrecy grades (003:L251).
+ * Identity Database. Security data is shared need-to-know / need-to-share under secrecy grades.
  */
 export type QuerycitizenTipsArgs = {
   first?: InputMaybe<Scalars["Int"]>;
@@ -112,7 +112,7 @@ export type QuerycitizenTipsArgs = {
  * The security committee's data (order 190/2558, lead: the Office of the National Security Council, NSC):
  * the catalogue of security databases, the southern border provinces (จชต.) security database with its incidents
  * and citizen tips, the Air Force's aerial photography, the draft data-sharing MOU and the National Personal
- * Identity Database. Security data is shared need-to-know / need-to-share under secrecy grades (003:L251).
+ * Identity Database. Security data is shared need-to-know / need-to-share under secrecy grades.
  */
 export type QueryidentityRecordArgs = {
   nationalId: Scalars["ID"];
@@ -166,9 +166,9 @@ export type SecurityDatabaseEntry = {
   owner: Agency;
   secrecyLevel: SecrecyLevel;
   sharingMode: SharingMode;
-  /** A condition the owner's own law or regulation puts on access (003:L275); null where none applies. */
+  /** A condition the owner's own law or regulation puts on access; null where none applies. */
   legalAccessCondition: Maybe<Scalars["String"]>;
-  /** Where the seeds name this database (e.g. 003:L3229); null where the entry is wholly invented. */
+  /** The report that names this database; null where the entry is wholly invented. */
   source: Maybe<Scalars["String"]>;
   /** The seeds give no grades or sharing modes, so every entry's terms are invented. */
   synthetic: Scalars["Boolean"];
@@ -193,7 +193,7 @@ export type SecurityIncident = {
 };
 
 export type TipChannel =
-  /** The public information website of ISOC Region 4 Forward, opening for trial in Dec 2560 (003:L3235). */
+  /** The public information website of ISOC Region 4 Forward, opening for trial in Dec 2560. */
   "WEBSITE" | "HOTLINE" | "WALK_IN";
 
 export type TipStatus = "RECEIVED" | "VERIFYING" | "VERIFIED" | "DISMISSED";
@@ -217,11 +217,11 @@ export type AerialImageryProgress = {
   __typename?: "AerialImageryProgress";
   asOf: Scalars["Date"];
   operator: Agency;
-  /** Area photographed, km² (003:L3239). */
+  /** Area photographed, km². */
   flownKm2: Scalars["Float"];
   /** Percent of the plan photographed, as stated. */
   flownPercent: Scalars["Float"];
-  /** Area ortho-processed, km² (003:L3241). */
+  /** Area ortho-processed, km². */
   orthoKm2: Scalars["Float"];
   /** Percent of the plan ortho-processed, as stated. */
   orthoPercent: Scalars["Float"];
@@ -252,11 +252,11 @@ export type SecurityAgreementStatus = {
   /** The agency drafting it and party to every exchange (NSC). */
   convener: Agency;
   status: SecurityAgreementStage;
-  /** Counterparties, as stated (27, 003:L3259). */
+  /** Counterparties, as stated (27). */
   partyCount: Scalars["Int"];
   parties: Array<Agency>;
   partyDetails: Array<SecurityAgreementParty>;
-  /** Parties whose official comments the NSC still awaits (the Royal Thai Police, 003:L3259). */
+  /** Parties whose official comments the NSC still awaits (the Royal Thai Police). */
   awaitingCommentFrom: Array<Agency>;
   asOf: Scalars["Date"];
 };
@@ -269,7 +269,7 @@ export type ResourceKind =
   /** Aircraft for aerial photography. */
   | "AIRCRAFT";
 
-/** A resource cut that slows the southern border security database projects (003:L3249). */
+/** A resource cut that slows the southern border security database projects. */
 export type ResourceCut = {
   __typename?: "ResourceCut";
   id: Scalars["ID"];
@@ -289,7 +289,7 @@ export type ResourceCut = {
   effectiveFrom: Scalars["Date"];
 };
 
-/** A person's enrolment in the National Personal Identity Database (ฐานข้อมูลอัตลักษณ์บุคคลแห่งชาติ, 003:L3219). */
+/** A person's enrolment in the National Personal Identity Database (ฐานข้อมูลอัตลักษณ์บุคคลแห่งชาติ). */
 export type IdentityRecord = {
   __typename?: "IdentityRecord";
   nationalId: Scalars["ID"];
@@ -297,7 +297,7 @@ export type IdentityRecord = {
   biometricRefs: Array<Scalars["String"]>;
   enrolledOn: Scalars["Date"];
   owner: Agency;
-  /** The database is still a draft regulation (003:L3219): every record is invented. */
+  /** The database is still a draft regulation: every record is invented. */
   synthetic: Scalars["Boolean"];
 };
 

@@ -61,7 +61,7 @@ export type Classification =
   "PUBLIC" | "INTERNAL" | "PERSONAL" | "SENSITIVE" | "SECRET";
 
 /**
- * Tourism, led by the Ministry of Tourism and Sports (MOTS, 003:L418): visitor statistics, tourist safety,
+ * Tourism, led by the Ministry of Tourism and Sports (MOTS): visitor statistics, tourist safety,
  * tour business licences, tour guide cards, hotel licences, and the Tourism Intelligence Center (TIC).
  * All figures except the survey row, the TIC's linked-agency count and the document demand are synthetic.
  */
@@ -77,16 +77,16 @@ export type Query = {
   tourGuide: Maybe<TourGuide>;
   /** Hotel licences (ใบอนุญาตประกอบธุรกิจโรงแรม), by province then licence number. */
   hotelLicences: Array<HotelLicence>;
-  /** MOTS's Tourism Intelligence Center (003:L405, L411). */
+  /** MOTS's Tourism Intelligence Center. */
   tourismIntelligenceCenter: TourismIntelligenceCenter;
-  /** MOTS's row of the Dec 2560 database readiness survey (003:L526, L605). */
+  /** MOTS's row of the Dec 2560 database readiness survey. */
   tourismSurvey: TourismSurvey;
-  /** How many agencies asked for each tourism document in place of a paper copy (003:L2874, L2905–L2906). */
+  /** How many agencies asked for each tourism document in place of a paper copy. */
   tourismDocumentDemand: Array<TourismDocumentDemand>;
 };
 
 /**
- * Tourism, led by the Ministry of Tourism and Sports (MOTS, 003:L418): visitor statistics, tourist safety,
+ * Tourism, led by the Ministry of Tourism and Sports (MOTS): visitor statistics, tourist safety,
  * tour business licences, tour guide cards, hotel licences, and the Tourism Intelligence Center (TIC).
  * All figures except the survey row, the TIC's linked-agency count and the document demand are synthetic.
  */
@@ -98,7 +98,7 @@ export type QuerytourismStatisticsArgs = {
 };
 
 /**
- * Tourism, led by the Ministry of Tourism and Sports (MOTS, 003:L418): visitor statistics, tourist safety,
+ * Tourism, led by the Ministry of Tourism and Sports (MOTS): visitor statistics, tourist safety,
  * tour business licences, tour guide cards, hotel licences, and the Tourism Intelligence Center (TIC).
  * All figures except the survey row, the TIC's linked-agency count and the document demand are synthetic.
  */
@@ -109,7 +109,7 @@ export type QuerytouristSafetyIncidentsArgs = {
 };
 
 /**
- * Tourism, led by the Ministry of Tourism and Sports (MOTS, 003:L418): visitor statistics, tourist safety,
+ * Tourism, led by the Ministry of Tourism and Sports (MOTS): visitor statistics, tourist safety,
  * tour business licences, tour guide cards, hotel licences, and the Tourism Intelligence Center (TIC).
  * All figures except the survey row, the TIC's linked-agency count and the document demand are synthetic.
  */
@@ -118,7 +118,7 @@ export type QuerytourBusinessLicenceArgs = {
 };
 
 /**
- * Tourism, led by the Ministry of Tourism and Sports (MOTS, 003:L418): visitor statistics, tourist safety,
+ * Tourism, led by the Ministry of Tourism and Sports (MOTS): visitor statistics, tourist safety,
  * tour business licences, tour guide cards, hotel licences, and the Tourism Intelligence Center (TIC).
  * All figures except the survey row, the TIC's linked-agency count and the document demand are synthetic.
  */
@@ -127,7 +127,7 @@ export type QuerytourGuideArgs = {
 };
 
 /**
- * Tourism, led by the Ministry of Tourism and Sports (MOTS, 003:L418): visitor statistics, tourist safety,
+ * Tourism, led by the Ministry of Tourism and Sports (MOTS): visitor statistics, tourist safety,
  * tour business licences, tour guide cards, hotel licences, and the Tourism Intelligence Center (TIC).
  * All figures except the survey row, the TIC's linked-agency count and the document demand are synthetic.
  */
@@ -201,7 +201,7 @@ export type TouristIncidentCategory =
 
 export type TouristIncidentSeverity = "LOW" | "MEDIUM" | "HIGH" | "FATAL";
 
-/** An incident involving a tourist, as the TIC's tourist-safety feed reports it (003:L411); no personal data. */
+/** An incident involving a tourist, as the TIC's tourist-safety feed reports it; no personal data. */
 export type TouristSafetyIncident = {
   __typename?: "TouristSafetyIncident";
   /** The incident's identifier. */
@@ -228,7 +228,7 @@ export type TourBusinessKind =
 
 export type TourLicenceStatus = "ACTIVE" | "SUSPENDED" | "REVOKED" | "EXPIRED";
 
-/** A tour business licence: a public registry entry (003:L2905). */
+/** A tour business licence: a public registry entry. */
 export type TourBusinessLicence = {
   __typename?: "TourBusinessLicence";
   /** The tour business licence number. */
@@ -252,7 +252,7 @@ export type TourGuideCardType =
   | "MARINE"
   | "TREKKING";
 
-/** A tour guide card (003:L2906): personal data of the Department of Tourism. */
+/** A tour guide card: personal data of the Department of Tourism. */
 export type TourGuide = {
   __typename?: "TourGuide";
   /** The tour guide card number. */
@@ -264,7 +264,7 @@ export type TourGuide = {
   synthetic: Scalars["Boolean"];
 };
 
-/** A hotel licence; the Ministry of Interior issues them (003:L2874): DOPA in Bangkok, the provincial governor elsewhere. */
+/** A hotel licence; the Ministry of Interior issues them: DOPA in Bangkok, the provincial governor elsewhere. */
 export type HotelLicence = {
   __typename?: "HotelLicence";
   /** The hotel licence number. */
@@ -277,11 +277,11 @@ export type HotelLicence = {
   synthetic: Scalars["Boolean"];
 };
 
-/** What the TIC is for (003:L411). */
+/** What the TIC is for. */
 export type TourismIntelligencePurpose =
   "POLICY" | "MARKETING" | "TOURIST_SAFETY" | "FORECASTING";
 
-/** The Tourism Intelligence Center: MOTS links tourism data from its own and outside agencies (003:L405, L411). */
+/** The Tourism Intelligence Center: MOTS links tourism data from its own and outside agencies. */
 export type TourismIntelligenceCenter = {
   __typename?: "TourismIntelligenceCenter";
   nameTh: Scalars["String"];
@@ -289,7 +289,7 @@ export type TourismIntelligenceCenter = {
   description: Scalars["String"];
   lead: Agency;
   purposes: Array<TourismIntelligencePurpose>;
-  /** Agencies linked, as stated (11 on 3 Oct 2560, 003:L411). */
+  /** Agencies linked, as stated (11 on 3 Oct 2560). */
   linkedAgencyCount: Scalars["Int"];
   /** The linked agencies; the seeds do not name them, so each link is synthetic. */
   linkedAgencies: Array<TourismIntelligenceLink>;
@@ -313,7 +313,7 @@ export type TourismSurvey = {
   datasets: Scalars["Int"];
   readyToLink: Scalars["Int"];
   notReadyToLink: Scalars["Int"];
-  /** The agencies that answered (003:L605). */
+  /** The agencies that answered. */
   respondents: Array<Agency>;
   asOf: Scalars["Date"];
 };
@@ -339,7 +339,7 @@ export type TourismDocumentDemand = {
   /** How many agencies asked for it. */
   requestingAgencies: Scalars["Int"];
   readiness: TourismDocumentReadiness;
-  /** Where the row comes from, e.g. 003:L2905. */
+  /** The list and row the figures come from, e.g. "List of documents services ask for, 1 Dec 2560, no. 40". */
   source: Scalars["String"];
 };
 

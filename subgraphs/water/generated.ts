@@ -67,22 +67,22 @@ export type Classification =
  */
 export type Query = {
   __typename?: "Query";
-  /** The warehouse's linkage status as of 1 Dec 2560 (003:L3110), with the earlier stated snapshots. */
+  /** The warehouse's linkage status as of 1 Dec 2560, with the earlier stated snapshots. */
   waterDataSummary: WaterDataSummary;
   /** Warehouse data items, in the order of the agencies' table; at most `first` (1 to 100) from `offset`. */
   waterDataItems: Array<WaterDataItem>;
-  /** The 35 agencies linking data into the warehouse, as numbered in the table of 003:L3115–L3153. */
+  /** The 35 agencies linking data into the warehouse, as numbered in the warehouse table. */
   waterAgencies: Array<WaterAgencyProgress>;
   /** Telemetry stations, optionally of one province (two-digit code); at most `first` (1 to 100) from `offset`. */
   telemetryStations: Array<TelemetryStation>;
   telemetryStation: Maybe<TelemetryStation>;
   /** Water situation reports, newest first; at most `first` (1 to 100) from `offset`. */
   situationReports: Array<SituationReport>;
-  /** The provinces with a provincial water management centre (003:L218), in the order the seeds list them. */
+  /** The provinces with a provincial water management centre, in the order the seeds list them. */
   provincialWaterCentres: Array<Province>;
-  /** The decision-support master plan's funded projects (003:L3158). */
+  /** The decision-support master plan's funded projects. */
   decisionSupportPlan: DecisionSupportPlan;
-  /** Staff HAII sent to support other agencies in an emergency (003:L3177). */
+  /** Staff HAII sent to support other agencies in an emergency. */
   supportDeployments: Array<SupportDeployment>;
 };
 
@@ -159,7 +159,7 @@ export type WaterDataSummary = {
   agencies: Scalars["Int"];
   /** The date of the latest stated figures; the counts are computed over the stored items and equal them. */
   asOf: Scalars["Date"];
-  /** Every stated report of these figures, oldest first (3 Oct 2560, 003:L218; 1 Dec 2560, 003:L3110). */
+  /** Every stated report of these figures, oldest first (3 Oct 2560 and 1 Dec 2560). */
   history: Array<WaterDataSnapshot>;
 };
 
@@ -195,7 +195,7 @@ export type WaterDataItem = {
   synthetic: Scalars["Boolean"];
 };
 
-/** One agency's row of the warehouse table (003:L3115–L3153). */
+/** One agency's row of the warehouse table. */
 export type WaterAgencyProgress = {
   __typename?: "WaterAgencyProgress";
   /** Row number in the table. */
@@ -243,7 +243,7 @@ export type Observation = {
   waterLevelM: Maybe<Scalars["Float"]>;
 };
 
-/** A 7-day rain forecast for a province, as fed to RID's Smart Water Operation Center (003:L3175). */
+/** A 7-day rain forecast for a province, as fed to RID's Smart Water Operation Center. */
 export type RainForecast = {
   __typename?: "RainForecast";
   province: Province;
@@ -262,7 +262,7 @@ export type RainForecastDay = {
 
 export type WaterAlertLevel = "NORMAL" | "WATCH" | "WARNING" | "CRISIS";
 
-/** A province's drought and flood situation, from the drought–flood monitoring system (003:L3164). */
+/** A province's drought and flood situation, from the drought–flood monitoring system. */
 export type WaterSituation = {
   __typename?: "WaterSituation";
   droughtStatus: WaterAlertLevel;
@@ -273,7 +273,7 @@ export type WaterSituation = {
   synthetic: Scalars["Boolean"];
 };
 
-/** The three report formats of 003:L3170. */
+/** The three formats of HAII's water situation reports. */
 export type SituationReportType =
   /** รายงานสถานการณ์: the full report to the agencies concerned */
   | "FULL"
@@ -282,7 +282,7 @@ export type SituationReportType =
   /** รายงานสถานการณ์สำคัญ: an ad-hoc report on a significant event */
   | "SPECIAL";
 
-/** Full reports are weekly in normal times and daily in a crisis (003:L3170). */
+/** Full reports are weekly in normal times and daily in a crisis. */
 export type SituationMode = "NORMAL" | "CRISIS";
 
 export type SituationReport = {

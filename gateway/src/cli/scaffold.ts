@@ -50,7 +50,7 @@ function templates(name: string, port: number): Record<string, string> {
   @link(url: "https://govhub.go.th/spec/classification/v0.1", import: ["@classified"])
   @composeDirective(name: "@classified")
 
-"How sensitive a field's data is (DOMAIN.md section 5); the gateway derives who may read it."
+"How sensitive a field's data is; the gateway derives who may read it."
 directive @classified(level: Classification!, dataset: String) on FIELD_DEFINITION
 
 enum Classification {

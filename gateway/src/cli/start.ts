@@ -127,7 +127,7 @@ function printBanner(url: string, ms: number): void {
       `  govhub is ready in ${(ms / 1000).toFixed(1)} s: ${url}`,
       `  The citizen app: ${url.replace(/\/graphql$/, '/app/')}`,
       '',
-      '  Demo citizens (CONTRACT.md section 6):',
+      '  Demo citizens:',
       ...demo,
       '',
       `  Try: curl -s ${url} -H 'content-type: application/json' \\`,

@@ -11,8 +11,8 @@ export interface AgreementSummary {
 const NAMED_AGREEMENTS = 5;
 
 /**
- * Who may read a field, in words, from the same rules the gateway enforces: its classification (DOMAIN.md section
- * 5), the agreements in force over its dataset, and any `@authenticated` / `@requiresScopes` / `@policy` on it.
+ * Who may read a field, in words, from the same rules the gateway enforces: its classification (docs/security-model.md),
+ * the agreements in force over its dataset, and any `@authenticated` / `@requiresScopes` / `@policy` on it.
  */
 export function whoMayRead(
   classification: FieldClassification | null,

@@ -1,6 +1,6 @@
 import { GraphQLError, type ASTNode } from 'graphql';
 
-/** The stable codes of a refused operation (CONTRACT.md section 7). */
+/** The stable codes of a refused operation (docs/errors.md). */
 export const LimitCode = {
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   DOCUMENT_TOO_LARGE: 'DOCUMENT_TOO_LARGE',

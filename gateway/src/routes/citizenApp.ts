@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { DEMO_PEOPLE, isProduction, provinces } from '@govhub/shared';
 import { builtWebAppDir, registerWebApps } from './webApps';
 
-/** A demo citizen the development sign-in offers (CONTRACT.md section 6; synthetic people). */
+/** A demo citizen the development sign-in offers (synthetic people; README.md, demo identities). */
 export interface DemoCitizen {
   nationalId: string;
   nameTh: string;

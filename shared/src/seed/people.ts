@@ -2,7 +2,7 @@ import { withCheckDigit } from '../nationalId';
 import { createRandom } from './random';
 import { provinces } from '../reference';
 
-/** Registration categories of the civil registry (003:L2725–L2759). */
+/** Registration categories of the civil registry. */
 export const REGISTRATION_CATEGORIES = [
   'THAI',
   'NON_THAI',
@@ -28,7 +28,7 @@ export interface SyntheticPerson {
   synthetic: boolean;
 }
 
-/** The demo identities of CONTRACT.md section 6: people 0, 1 and 2 of every seed. */
+/** The demo identities the README lists: people 0, 1 and 2 of every seed. */
 export const DEMO_PEOPLE: readonly SyntheticPerson[] = [
   {
     index: 0, nationalId: '1101700203450', titleTh: 'นาย', firstNameTh: 'สมชาย', lastNameTh: 'รักไทย',

@@ -62,7 +62,7 @@ CREATE TABLE lifecycle_event (
   PRIMARY KEY (juristic_id, position)
 );
 
--- The stages themselves, as the seeds describe them (003:L842–L919).
+-- The stages themselves, as the seeds describe them.
 CREATE TABLE lifecycle_stage (
   stage text PRIMARY KEY,
   position integer NOT NULL,
@@ -92,7 +92,7 @@ CREATE TABLE trade_statistic (
   PRIMARY KEY (month, direction, partner_country, product_group)
 );
 
--- Rows of the Dec 2560 list of documents services ask for (003:L2860–L2993); real figures.
+-- Rows of the Dec 2560 list of documents services ask for; real figures.
 CREATE TABLE document_demand (
   no integer PRIMARY KEY,
   name_th text NOT NULL,

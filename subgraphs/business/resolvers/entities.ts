@@ -9,7 +9,6 @@ const DIW = { code: 'DIW' };
 const DIT = { code: 'DIT' };
 const TPSO = { code: 'TPSO' };
 
-const citation = ({ sourceLine }: { sourceLine: number }) => `003:L${sourceLine}`;
 
 export const entities: Omit<Resolvers, 'Query'> = {
   Province: {
@@ -52,10 +51,10 @@ export const entities: Omit<Resolvers, 'Query'> = {
   },
   DocumentDemand: {
     issuer: ({ issuerCode }) => ({ code: issuerCode }),
-    citation,
+    citation: ({ no }) => `List of documents services ask for, 1 Dec 2560, no. ${no}`,
   },
   SingleCardProcess: {
     agency: ({ agencyCode }) => ({ code: agencyCode }),
-    citation,
+    citation: ({ no }) => `List of processes that need only the ID card, 1 Dec 2560, no. ${no}`,
   },
 };

@@ -6,10 +6,10 @@ import {
   type TradeStatisticRow,
 } from '../loaders';
 
-/** Row 8 of the single-ID-card list, 34 processes as of 1 Dec 2560 (003:L2818, L2478). */
+/** Row 8 of the single-ID-card list, 34 processes as of 1 Dec 2560. */
 const JURISTIC_REGISTRATION: SingleCardProcessRow = {
   no: 8, nameTh: 'การจดทะเบียนนิติบุคคล', nameEn: 'Juristic person registration', ministryAbbrTh: 'พณ', agencyCode: 'DBD',
-  listedProcesses: 34, asOf: '2017-12-01', sourceLine: 2818,
+  listedProcesses: 34, asOf: '2017-12-01',
 };
 
 function requireMonth(value: string): string {

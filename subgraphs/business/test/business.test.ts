@@ -158,13 +158,13 @@ describe('business subgraph', () => {
     for (const b of data?.businesses ?? []) expect(b).toEqual({ status: 'ACTIVE', kind: 'LIMITED_COMPANY', province: { code: '10' } });
   });
 
-  it('publishes how many agencies ask for each business document (003:L2890–L2964)', async () => {
+  it('publishes how many agencies ask for each business document', async () => {
     const { data } = await query('{ businessDocumentDemand { no nameTh requestingAgencies readiness issuer { code } citation } }');
     const byName = Object.fromEntries(
       (data?.businessDocumentDemand as { nameTh: string; requestingAgencies: number }[]).map((d) => [d.nameTh, d]),
     );
     expect(byName['หนังสือรับรองนิติบุคคล']).toMatchObject({
-      no: 58, requestingAgencies: 19, readiness: 'NOT_READY', issuer: { code: 'DBD' }, citation: '003:L2923',
+      no: 58, requestingAgencies: 19, readiness: 'NOT_READY', issuer: { code: 'DBD' }, citation: 'List of documents services ask for, 1 Dec 2560, no. 58',
     });
     expect(byName['หนังสือบริคณห์สนธิ']).toMatchObject({ requestingAgencies: 15, issuer: { code: 'DBD' } });
     expect(byName['ทะเบียนรายชื่อผู้ถือหุ้น']).toMatchObject({ requestingAgencies: 12, issuer: { code: 'DBD' } });
@@ -174,14 +174,14 @@ describe('business subgraph', () => {
     expect(data?.businessDocumentDemand).toHaveLength(10);
   });
 
-  it('notes juristic registration as single-ID-card process no. 8 of 34 (003:L2818)', async () => {
+  it('notes juristic registration as single-ID-card process no. 8 of 34', async () => {
     const { data } = await query('{ juristicRegistrationService { no nameTh agency { code } listedProcesses asOf citation } }');
     expect(data?.juristicRegistrationService).toEqual({
-      no: 8, nameTh: 'การจดทะเบียนนิติบุคคล', agency: { code: 'DBD' }, listedProcesses: 34, asOf: '2017-12-01', citation: '003:L2818',
+      no: 8, nameTh: 'การจดทะเบียนนิติบุคคล', agency: { code: 'DBD' }, listedProcesses: 34, asOf: '2017-12-01', citation: 'List of processes that need only the ID card, 1 Dec 2560, no. 8',
     });
   });
 
-  it('describes the five life stages with the seeds\' activities (003:L842–L919)', async () => {
+  it('describes the five life stages with the seeds\' activities', async () => {
     const { data } = await query('{ businessLifecycleStages { stage nameTh activities exampleDatasets } }');
     const stages = data?.businessLifecycleStages as { stage: string; nameTh: string; activities: string[] }[];
     expect(stages.map((s) => s.stage)).toEqual(['PLAN', 'START', 'OPERATE', 'EXPAND', 'CLOSE']);

@@ -1,4 +1,4 @@
--- The committee's stated KPIs (003:L2474–L2482), kept as stated: the lists behind some of them are incomplete.
+-- The committee's stated KPIs, kept as stated: the lists behind some of them are incomplete.
 CREATE TABLE service_kpi (
   code text PRIMARY KEY,
   done integer NOT NULL,
@@ -7,7 +7,7 @@ CREATE TABLE service_kpi (
   source text NOT NULL
 );
 
--- The Linkage Center list (003:L2711–L2797): 71 rows, no. 60 is missing from the list.
+-- The Linkage Center list: 71 rows, no. 60 is missing from the list.
 CREATE TABLE linkage_database (
   no integer PRIMARY KEY,
   name_th text NOT NULL,
@@ -16,7 +16,7 @@ CREATE TABLE linkage_database (
   synthetic boolean NOT NULL
 );
 
--- Documents services ask for (003:L2860–L2993); owner as stated, either a ministry or an agency outside ministries.
+-- Documents services ask for; owner as stated, either a ministry or an agency outside ministries.
 CREATE TABLE document_type (
   code text PRIMARY KEY,
   no integer NOT NULL UNIQUE,

@@ -200,7 +200,7 @@ function addStudentRecords(rows: TableRows, random: Random, person: SyntheticPer
 }
 
 /**
- * The demo identities (CONTRACT.md section 6) get fixed records instead of random ones: person 0 is on the
+ * The demo identities (README.md, demo identities) get fixed records instead of random ones: person 0 is on the
  * low-income register, person 1 farms rice in Phayao, person 2 farms rubber in Surat Thani.
  */
 function addDemoBenefits(rows: TableRows, person: SyntheticPerson): void {

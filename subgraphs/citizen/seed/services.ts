@@ -16,7 +16,7 @@ export const documentCode = (no: number) => `DOC-${String(no).padStart(3, '0')}`
 export const serviceCode = (no: number) => `SVC-${String(no).padStart(2, '0')}`;
 
 /**
- * The 13 processes of the 47 in the 2560 target that still need more than the ID card (003:L2478 gives only the
+ * The 13 processes of the 47 in the 2560 target that still need more than the ID card (the source gives only the
  * count): invented, flagged synthetic. Documents are numbers of the document list.
  */
 const OTHER_SERVICES: ServiceData[] = [
@@ -35,7 +35,7 @@ const OTHER_SERVICES: ServiceData[] = [
   { no: 47, nameTh: 'การจดทะเบียนวิสาหกิจชุมชน', agency: 'DOAE', documents: [1, 2, 44] },
 ];
 
-/** The Linkage Center list (003:L2711–L2797), the document list (003:L2860–L2993) and the service processes. */
+/** The Linkage Center list, the document list and the service processes. */
 export async function seedServices(db: Database): Promise<void> {
   await bulkInsert(db, 'linkage_database', ['no', 'name_th', 'provider_code', 'dataset_id', 'synthetic'],
     readData<LinkageData[]>('linkageDatabases.json').map((l) => [l.no, l.nameTh, l.provider, l.dataset, false]));

@@ -22,7 +22,7 @@ const statementsFor = async (text: string, variables?: Record<string, unknown>) 
   (await subgraph.statementsFor(text, variables)).statements;
 
 describe('citizen subgraph: the committee figures of 1 Dec 2560', () => {
-  it('reports the KPIs as stated, percentages truncated (003:L2474–L2482)', async () => {
+  it('reports the KPIs as stated, percentages truncated', async () => {
     const { data, errors } = await query(`{ citizenServiceSummary {
       asOf registryLinks { done target percent } linkageDatabases { done target percent } linkageDatabasesListed
       singleIdCardProcesses { done target percent } documentTypesReady { done target percent } documentsCollected
@@ -46,7 +46,7 @@ describe('citizen subgraph: the committee figures of 1 Dec 2560', () => {
     });
   });
 
-  it('holds the 71 rows of the Linkage Center list, no. 60 missing (003:L2711–L2797)', async () => {
+  it('holds the 71 rows of the Linkage Center list, no. 60 missing', async () => {
     const { data } = await query('{ linkageDatabases { no nameTh provider { code } dataset { id } } }');
     const rows = data?.linkageDatabases as { no: number; nameTh: string; provider: { code: string }; dataset: { id: string } | null }[];
     expect(rows).toHaveLength(71);
@@ -56,7 +56,7 @@ describe('citizen subgraph: the committee figures of 1 Dec 2560', () => {
     expect(rows.find((row) => row.no === 72)?.provider.code).toBe('NSF');
   });
 
-  it('lists 116 document types, 23 ready, 465 requests, led by the ID card (003:L2860–L2993)', async () => {
+  it('lists 116 document types, 23 ready, 465 requests, led by the ID card', async () => {
     const { data } = await query('{ documentTypes { no nameTh requestingAgencyCount readiness issuer { code } ownerMinistry { code } } }');
     const documents = data?.documentTypes as { no: number; nameTh: string; requestingAgencyCount: number; readiness: string }[];
     expect(documents).toHaveLength(116);
@@ -72,7 +72,7 @@ describe('citizen subgraph: the committee figures of 1 Dec 2560', () => {
     expect(ready.data?.documentTypes).toHaveLength(23);
   });
 
-  it('has 34 of 47 processes on the ID card alone, each with the documents it needs (003:L2807–L2851)', async () => {
+  it('has 34 of 47 processes on the ID card alone, each with the documents it needs', async () => {
     const { data } = await query('{ governmentServices { no singleIdCard synthetic agency { code } requiredDocuments { no } } }');
     const services = data?.governmentServices as { no: number; singleIdCard: boolean; synthetic: boolean; agency: { code: string } }[];
     expect(services).toHaveLength(47);

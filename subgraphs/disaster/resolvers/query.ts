@@ -47,7 +47,7 @@ export const Query: QueryResolvers = {
   disasterCommittee: () => ({
     nameTh: DOMAINS.disaster.committeeTh,
     nameEn: DOMAINS.disaster.committeeEn,
-    // 003:L3455–L3459; the order had no number yet (000:L22)
+    // the order had no number yet (docs/domains.md, disaster)
     orderTh: '(ร่าง) คำสั่งสำนักนายกรัฐมนตรี ที่ /๒๕๖๐ เรื่อง แต่งตั้งคณะกรรมการบูรณาการฐานข้อมูลด้านการจัดการภัยพิบัติและภัยธรรมชาติ',
     draft: true,
     leadCode: DOMAINS.disaster.lead,

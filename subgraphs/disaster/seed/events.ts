@@ -13,7 +13,7 @@ export interface EventSeed {
   victimRate: number;
 }
 
-/** The southern floods that were still under way on 1 Dec 2560: the HAII–DDPM Surat Thani case (003:L3177). */
+/** The southern floods that were still under way on 1 Dec 2560: the HAII–DDPM Surat Thani case. */
 export const SOUTHERN_FLOOD_2017 = 'EV-2017-08';
 
 /** Events around 2017, invented (the seeds name none but the southern floods of late 2560); all flagged synthetic. */
@@ -48,7 +48,7 @@ export const EVENTS: EventSeed[] = [
   },
   {
     id: SOUTHERN_FLOOD_2017, nameTh: 'อุทกภัยภาคใต้ พฤศจิกายน–ธันวาคม ๒๕๖๐', nameEn: 'Southern floods, November–December 2017', hazard: 'FLOOD',
-    // the low-pressure system reached the south on 31 Oct 2560 (003:L3177); still under way on 1 Dec 2560
+    // the low-pressure system reached the south on 31 Oct 2560; still under way on 1 Dec 2560
     startedAt: '2017-11-01T06:00:00+07:00', endedAt: null, provinces: ['80', '84', '86', '90', '92', '93'], victimRate: 0.08,
   },
 ];
@@ -60,7 +60,7 @@ interface DeploymentSeed {
 
 const DEPLOYMENTS: DeploymentSeed[] = [
   {
-    // 003:L3177: 25 HAII staff with equipment and vehicles at DDPM Region 11 Surat Thani, 31 Oct–10 Nov 2560, at the request of
+    // 25 HAII staff with equipment and vehicles at DDPM Region 11 Surat Thani, 31 Oct–10 Nov 2560, at the request of
     // the Central Disaster Prevention and Mitigation Directing Centre's letter of 30 Oct 2560
     id: 'DEP-2017-08-HAII', eventId: SOUTHERN_FLOOD_2017, agency: 'HAII', staff: 25,
     stationTh: 'ศูนย์ป้องกันและบรรเทาสาธารณภัยเขต ๑๑ สุราษฎร์ธานี', startedOn: '2017-10-31', endedOn: '2017-11-10',
@@ -79,7 +79,7 @@ interface WarningSeed {
   issuedAt: string; trackedAt: string | null; endedAt: string | null; issuedBy: string; eventId: string | null;
 }
 
-/** Issued, tracked, ended (003:L3437); invented, all flagged synthetic. */
+/** Issued, tracked, ended; invented, all flagged synthetic. */
 const WARNINGS: WarningSeed[] = [
   {
     id: 'W-2017-001', hazard: 'FLOOD', severity: 'EMERGENCY', area: 'อำเภอฉวาง อำเภอทุ่งสง อำเภอชะอวด อำเภอหัวไทร', province: '80', status: 'ENDED',
@@ -130,7 +130,7 @@ const WARNINGS: WarningSeed[] = [
     issuedAt: '2017-11-30T17:00:00+07:00', trackedAt: null, endedAt: null, issuedBy: 'DDPM', eventId: SOUTHERN_FLOOD_2017,
   },
   {
-    // the demo identity of Phayao (CONTRACT.md section 6) lives under an active flood warning
+    // the demo identity of Phayao (README.md, demo identities) lives under an active flood warning
     id: 'W-2017-013', hazard: 'FLOOD', severity: 'WARNING', area: 'อำเภอเมืองพะเยา อำเภอแม่ใจ อำเภอดอกคำใต้ (ลุ่มน้ำอิง กว๊านพะเยา)', province: '56', status: 'ISSUED',
     issuedAt: '2017-11-30T15:00:00+07:00', trackedAt: null, endedAt: null, issuedBy: 'DDPM', eventId: null,
   },

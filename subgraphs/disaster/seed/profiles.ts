@@ -2,7 +2,7 @@ import { bulkInsert, createRandom, provinces, type Database, type ProvinceRefere
 import type { Hazard } from '../generated';
 import { EVENTS } from './events';
 
-/** The seed data's "now": figures are as of 1 Dec 2560 (DOMAIN.md). */
+/** The seed data's "now": figures are as of 1 Dec 2560 (docs/domains.md). */
 export const AS_OF = '2017-12-01';
 
 const REGION_HAZARDS: Record<Region, Hazard[]> = {
@@ -27,7 +27,7 @@ const between = (random: Random, min: number, max: number) => min + random.next(
 const round2 = (value: number) => Math.round(value * 100) / 100;
 
 /**
- * A disaster profile for each of the 77 provinces in the seven categories of 003:L3367–L3373. The total population
+ * A disaster profile for each of the 77 provinces in the seven profile categories. The total population
  * comes from the shared provinces reference; every other figure is invented (flagged synthetic), scaled to it.
  */
 export async function seedProfiles(db: Database): Promise<void> {

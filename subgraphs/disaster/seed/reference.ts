@@ -13,16 +13,16 @@ interface MemberData { seat: string; titleTh: string; role: string; agency: stri
 /** What the seeds state about DDPM's integration work: real figures throughout. */
 export async function seedReference(db: Database): Promise<void> {
   await bulkInsert(db, 'data_summary', ['as_of', 'agencies_studied', 'agencies_linked', 'related_databases'], [
-    // 26 agencies' disaster databases studied, 12 linked (003:L3365); 106 related databases (003:L820); as of 1 Dec 2560
+    // 26 agencies' disaster databases studied, 12 linked; 106 related databases; as of 1 Dec 2560
     [AS_OF, 26, 12, 106],
   ]);
-  // 003:L3377–L3385 (the seeds' "พี่นฟู" read as ฟื้นฟู)
+  // the 3-year plan; the seeds' "พี่นฟู" read as ฟื้นฟู (docs/domains.md, known inconsistencies)
   await bulkInsert(db, 'plan_item', ['year', 'position', 'text_th'],
     readData<PlanYearData[]>('plan.json').flatMap(({ year, items }) => items.map((text, position) => [year, position, text])));
-  // 003:L3367–L3373; response capacity is for agencies only (DOMAIN.md section 5)
+  // the seven profile categories; response capacity is for agencies only (docs/security-model.md)
   await bulkInsert(db, 'profile_category', ['code', 'number', 'name_th', 'name_en', 'examples_th', 'classification'],
     readData<CategoryData[]>('profileCategories.json').map((c) => [c.code, c.number, c.nameTh, c.nameEn, c.examplesTh, c.classification]));
-  // the draft order's 35 seats (003:L3469–L3513)
+  // the draft order's 35 seats
   await bulkInsert(db, 'committee_member', ['seat', 'position', 'title_th', 'role', 'agency_code'],
     readData<MemberData[]>('committee.json').map((m, position) => [m.seat, position, m.titleTh, m.role, m.agency]));
 }

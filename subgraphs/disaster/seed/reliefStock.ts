@@ -16,7 +16,7 @@ const ITEMS = [
 /** Provinces in an event still under way on the reference date: their stock is drawn down. */
 const ONGOING = new Set(EVENTS.filter((event) => event.endedAt === null).flatMap((event) => event.provinces));
 
-/** The relief-supplies system's stock (003:L401) per province on 1 Dec 2560: invented, flagged synthetic. */
+/** The relief-supplies system's stock per province on 1 Dec 2560: invented, flagged synthetic. */
 export async function seedReliefStock(db: Database): Promise<void> {
   await bulkInsert(db, 'relief_stock', ['id', 'province_code', 'name_th', 'quantity', 'unit', 'as_of', 'position', 'synthetic'],
     provinces().flatMap((province) => {

@@ -46,7 +46,7 @@ const RELIEF_RULES: Record<Hazard, ReliefRule[]> = {
   TSUNAMI: DISPLACEMENT,
 };
 
-/** Demo identity 8410100555669 (person 2, Surat Thani) was a victim of the late-2560 southern floods (CONTRACT.md section 6). */
+/** Demo identity 8410100555669 (person 2, Surat Thani) was a victim of the late-2560 southern floods (README.md, demo identities). */
 const DEMO_VICTIM = { person: DEMO_PEOPLE[2], eventId: SOUTHERN_FLOOD_2017, registeredOn: '2017-11-03' };
 const DEMO_RELIEF: Relief[] = [
   { kind: 'SUPPLIES', amountBaht: 700, providedOn: '2017-11-04', agency: 'DDPM' },

@@ -19,7 +19,7 @@ const provinceRefs = (codes: string[]) => codes.map((code) => ({ __typename: 'Pr
 const personRefs = (ids: string[]) => ids.map((nationalId) => ({ __typename: 'Person', nationalId }));
 
 describe('disaster subgraph: figures from the seeds', () => {
-  it('reports 26 agencies studied, 12 linked and 106 related databases (003:L3365, L820), with the 3-year plan', async () => {
+  it('reports 26 agencies studied, 12 linked and 106 related databases, with the 3-year plan', async () => {
     const { data, errors } = await query('{ disasterDataSummary { agenciesStudied agenciesLinked relatedDatabases asOf plan { year itemsTh } } }');
     expect(errors).toBeUndefined();
     const { plan, ...figures } = data?.disasterDataSummary;
@@ -27,7 +27,7 @@ describe('disaster subgraph: figures from the seeds', () => {
     expect(plan.map((year: { year: number; itemsTh: string[] }) => [year.year, year.itemsTh.length])).toEqual([[1, 3], [2, 4], [3, 4]]);
   });
 
-  it('lists the 7 profile categories in Thai and English; response capacity is for agencies only (003:L3367–L3373)', async () => {
+  it('lists the 7 profile categories in Thai and English; response capacity is for agencies only', async () => {
     const { data } = await query('{ provinceProfileCategories { number code nameTh nameEn classification } }');
     const categories = data?.provinceProfileCategories as { number: number; code: string; nameTh: string; nameEn: string; classification: string }[];
     expect(categories.map((c) => c.number)).toEqual([1, 2, 3, 4, 5, 6, 7]);
@@ -36,7 +36,7 @@ describe('disaster subgraph: figures from the seeds', () => {
     expect(categories.filter((c) => c.classification === 'PUBLIC')).toHaveLength(6);
   });
 
-  it('holds the draft committee order: 35 seats, the Minister of Interior chairs, DDPM is secretary (003:L3469–L3513)', async () => {
+  it('holds the draft committee order: 35 seats, the Minister of Interior chairs, DDPM is secretary', async () => {
     const { data } = await query('{ disasterCommittee { draft lead { code } members { seat titleTh role agency { code } } } }');
     const committee = data?.disasterCommittee;
     expect(committee.draft).toBe(true);
@@ -47,7 +47,7 @@ describe('disaster subgraph: figures from the seeds', () => {
     expect(committee.members[18]).toMatchObject({ seat: '1.19', agency: { code: 'HAII' } });
   });
 
-  it('records the HAII deployment to DDPM Region 11 Surat Thani: 25 staff, 31 Oct–10 Nov 2560 (003:L3177)', async () => {
+  it('records the HAII deployment to DDPM Region 11 Surat Thani: 25 staff, 31 Oct–10 Nov 2560', async () => {
     const { data, errors } = await query(`{ disasterEvents(provinceCode: "84", hazard: FLOOD) { id endedAt provinces { code }
       deployments { agency { code } staff startedOn endedOn synthetic } } }`);
     expect(errors).toBeUndefined();

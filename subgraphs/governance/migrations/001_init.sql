@@ -44,7 +44,8 @@ CREATE TABLE committee (
   position integer NOT NULL
 );
 
--- The survey's stated totals (003:L515): kept as stated, since the ministry rows do not all add up to them.
+-- The survey's stated totals: kept as stated, since the ministry rows do not all add up to them
+-- (docs/domains.md, known inconsistencies).
 CREATE TABLE survey_total (
   as_of date PRIMARY KEY,
   agencies integer NOT NULL,

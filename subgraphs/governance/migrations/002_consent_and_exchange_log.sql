@@ -1,7 +1,7 @@
 -- Sensitive fields an agreement names ('Type.field' or 'Type.*'); NULL names none (personal fields only).
 ALTER TABLE agreement_dataset ADD COLUMN fields text[];
 
--- A citizen's consent acts as an agreement for that citizen's data only (003:L4052).
+-- A citizen's consent acts as an agreement for that citizen's data only.
 CREATE TABLE consent (
   id bigserial PRIMARY KEY,
   subject text NOT NULL CHECK (subject ~ '^\d{13}$'),
@@ -14,7 +14,7 @@ CREATE TABLE consent (
 CREATE UNIQUE INDEX consent_active ON consent (subject, consumer_code, purpose_code, dataset_id) WHERE revoked_at IS NULL;
 CREATE INDEX consent_consumer ON consent (consumer_code, purpose_code, dataset_id) WHERE revoked_at IS NULL;
 
--- The central exchange log (สารบรรณกลาง, 003:L339): one entry per release of personal data, hash-chained.
+-- The central exchange log (สารบรรณกลาง): one entry per release of personal data, hash-chained.
 CREATE TABLE exchange_log (
   seq bigserial PRIMARY KEY,
   at timestamptz NOT NULL,

@@ -16,7 +16,7 @@ export function splitEvenly(total: number, parts: number): number[] {
 
 /**
  * The Dec 2560 readiness survey as catalogue rows: each ministry's stated databases, datasets and ready-to-link
- * counts spread over its surveyed agencies. Counts are real (003:L519–L538); names are synthetic.
+ * counts spread over its surveyed agencies. Counts are real; names are synthetic.
  * Then the datasets the hub's own subgraphs publish.
  */
 export async function seedCatalogue(db: Database, logger: Logger): Promise<void> {

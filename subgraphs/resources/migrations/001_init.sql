@@ -4,7 +4,7 @@ CREATE TABLE province (
   code text PRIMARY KEY CHECK (code ~ '^\d{2}$')
 );
 
--- What MNRE reported for the committee (003:L287–L301), as stated.
+-- What MNRE reported for the committee, as stated.
 CREATE TABLE ngis_report (
   reported_on date PRIMARY KEY,
   core_layers_done integer NOT NULL,

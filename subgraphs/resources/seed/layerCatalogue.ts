@@ -22,7 +22,7 @@ const R: GeoTheme = 'RESOURCES';
 const I: GeoTheme = 'INFRASTRUCTURE';
 
 /**
- * The 179 core layers by owner [invent]: the seeds give only the counts (003:L289, L293), so the 27 owners
+ * The 179 core layers by owner [invent]: the seeds give only the counts, so the 27 owners
  * (agency codes from shared/data/agencies.json) and the layer names are synthetic but plausible.
  */
 const CATALOGUE: Record<string, Entry[]> = {

@@ -9,8 +9,8 @@ const USE_LEVELS = Object.keys(USE_LEVEL_WEIGHTS) as GeoUseLevel[];
 const layerId = (index: number) => `NGIS-${String(index + 1).padStart(3, '0')}`;
 
 /**
- * The core layers [invent]: as many as planned and exactly as many done as reported (003:L293), owned by as many
- * agencies as reported (L289). Which layers are done, their use levels, dates and pilot provinces are drawn
+ * The core layers [invent]: as many as planned and exactly as many done as reported, owned by as many
+ * agencies as reported. Which layers are done, their use levels, dates and pilot provinces are drawn
  * deterministically.
  */
 export async function seedLayers(db: Database, logger: Logger): Promise<void> {

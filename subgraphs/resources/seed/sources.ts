@@ -17,7 +17,7 @@ export interface ZoneSource {
 const DATA_DIR = join(packageDir(__dirname), 'seed', 'data');
 const readData = <T>(file: string): T => JSON.parse(readFileSync(join(DATA_DIR, file), 'utf8'));
 
-/** What the committee reported (003:L287–L301), extracted into seed/data/ngis.json. */
+/** What the committee reported, extracted into seed/data/ngis.json. */
 export const ngisSource = () => readData<{ report: NgisReportSource; committee: CommitteeSource }>('ngis.json');
 
 /** The ten border zones: facts from outside the seed documents. */

@@ -43,7 +43,7 @@ const PROVINCE_ENTITIES = `query ($representations: [_Any!]!) { _entities(repres
 const provinceRefs = (codes: string[]) => codes.map((code) => ({ __typename: 'Province', code }));
 
 describe('resources subgraph', () => {
-  it('reports NGIS progress as stated: 131 of about 179 core layers, 73.18%, 27 agencies (003:L289, L293)', async () => {
+  it('reports NGIS progress as stated: 131 of about 179 core layers, 73.18%, 27 agencies', async () => {
     const { data, errors } = await query(`{ ngisSummary { coreLayersDone coreLayersPlanned plannedIsApproximate donePercent
       agencies reportedOn remainingDueOn portalUrl computed { layers done inProgress agencies } } }`);
     expect(errors).toBeUndefined();

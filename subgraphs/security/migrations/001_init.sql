@@ -1,6 +1,6 @@
 -- Agency and province codes point into the governance subgraph's data, so they are checked by shape, not by foreign key.
 
--- The catalogue of security databases (003:L257): owner, secrecy grade, sharing mode (003:L251), legal conditions (003:L275).
+-- The catalogue of security databases: owner, secrecy grade, sharing mode, legal conditions.
 CREATE TABLE security_database (
   id text PRIMARY KEY,
   name_th text NOT NULL,

@@ -14,7 +14,7 @@ const opaqueRef = (random: Random, store: string) => `${store}/${random.int(0, 0
 
 /**
  * Person `index`'s record in the National Personal Identity Database, or null when not enrolled. The database
- * is a draft regulation (003:L3219), so every record is invented; the same on every run.
+ * is a draft regulation, so every record is invented; the same on every run.
  */
 export function identityRecordAt(index: number): IdentityRecordSeed | null {
   const random = createRandom(`security:identity:${index}`);

@@ -30,7 +30,7 @@ const TIP_SUMMARIES = [
   (district: string) => `พบรถจักรยานยนต์ไม่มีทะเบียนจอดทิ้งไว้นานผิดปกติ อ.${district}`,
   (district: string) => `แจ้งการรวมกลุ่มของบุคคลภายนอกในยามวิกาล อ.${district}`,
 ];
-// The tip website only opens for trial in Dec 2560 (003:L3235), so earlier tips came by phone or in person.
+// The tip website only opens for trial in Dec 2560, so earlier tips came by phone or in person.
 const TIP_CHANNELS: TipChannel[] = ['HOTLINE', 'WALK_IN'];
 const TIP_STATUS_WEIGHTS: Record<TipStatus, number> = { RECEIVED: 3, VERIFYING: 4, VERIFIED: 3, DISMISSED: 2 };
 

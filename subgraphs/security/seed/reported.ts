@@ -29,7 +29,7 @@ export function requireAgencyCodes(codes: readonly string[]): void {
 }
 
 /**
- * The security database catalogue, complete by Dec 2560 (003:L257). The seeds name some of its databases
+ * The security database catalogue, complete by Dec 2560. The seeds name some of its databases
  * (`source`) but none of their grades or sharing modes, so every entry is flagged synthetic.
  */
 export async function seedCatalogue(db: Database): Promise<void> {
@@ -42,14 +42,14 @@ export async function seedCatalogue(db: Database): Promise<void> {
 
 /** Figures the NSC reported to the steering committee for 7 Dec 2560: aerial photography, cuts, the draft MOU. */
 export async function seedReports(db: Database): Promise<void> {
-  // 003:L3239 (19,626.82 km², 68.20%), 003:L3241 (4,261.50 km², 14.81%), as of 1 Nov 2560
+  // 19,626.82 km² photographed (68.20%), 4,261.50 km² ortho-processed (14.81%), as of 1 Nov 2560
   const aerial = readData<AerialReport[]>('aerialImagery.json');
   for (const report of aerial) {
     wholeAreaRange([{ km2: report.flownKm2, percent: report.flownPercent }, { km2: report.orthoKm2, percent: report.orthoPercent }]);
   }
-  // 003:L3249: ISOC Region 4 Forward -70 posts; Air Force -20% (about 74 people); aircraft 2 -> 1
+  // ISOC Region 4 Forward -70 posts; Air Force -20% (about 74 people); aircraft 2 -> 1
   const cuts = readData<Cut[]>('resourceCuts.json');
-  // 003:L3259: draft MOU with 27 agencies, the Royal Thai Police's comments still awaited
+  // the draft MOU with 27 agencies, the Royal Thai Police's comments still awaited
   const agreement = readData<Agreement>('securityAgreement.json');
   requireAgencyCodes([
     ...aerial.map((report) => report.operator), ...cuts.map((cut) => cut.agency),

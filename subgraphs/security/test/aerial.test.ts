@@ -1,7 +1,7 @@
 import { truncatedPercent } from '@govhub/shared';
 import { plannedArea, wholeAreaRange } from '../aerial';
 
-// 003:L3239 and L3241, as of 1 Nov 2560
+// the stated areas and percentages, as of 1 Nov 2560 (docs/domains.md, security)
 const FLOWN = { km2: 19626.82, percent: 68.2 };
 const ORTHO = { km2: 4261.5, percent: 14.81 };
 

@@ -52,7 +52,7 @@ const personRefs = (count: number) => ({
 const agencyCodes = new Set(agencies().map((agency) => agency.code));
 
 describe('security subgraph', () => {
-  it('reports the aerial photography as stated, with a planned area both percentages truncate to (003:L3239–L3241)', async () => {
+  it('reports the aerial photography as stated, with a planned area both percentages truncate to', async () => {
     const { data, errors } = await query('{ aerialImageryProgress { asOf operator { code } flownKm2 flownPercent orthoKm2 orthoPercent plannedKm2 } }');
     expect(errors).toBeUndefined();
     const progress = data?.aerialImageryProgress;
@@ -64,7 +64,7 @@ describe('security subgraph', () => {
     expect(Math.floor((progress.orthoKm2 * 10000) / progress.plannedKm2) / 100).toBe(progress.orthoPercent);
   });
 
-  it('holds the draft MOU with 27 agencies, the Royal Thai Police still to comment (003:L3259)', async () => {
+  it('holds the draft MOU with 27 agencies, the Royal Thai Police still to comment', async () => {
     const { data, errors, statements } = await counted(`{ securityAgreement { id status partyCount asOf convener { code } parties { code }
       partyDetails { agency { code } commentReceived synthetic } awaitingCommentFrom { code } } }`);
     expect(errors).toBeUndefined();
@@ -82,7 +82,7 @@ describe('security subgraph', () => {
     expect(named.map((party) => party.agency.code)).toEqual(['RTP']);
   });
 
-  it('lists the fiscal 2561 cuts: 70 ISOC posts, Air Force -20% (about 74 people), aircraft 2 -> 1 (003:L3249)', async () => {
+  it('lists the fiscal 2561 cuts: 70 ISOC posts, Air Force -20% (about 74 people), aircraft 2 -> 1', async () => {
     const { data, errors } = await query('{ resourceCuts { agency { code } kind reduction reductionPercent approximate before after effectiveFrom } }');
     expect(errors).toBeUndefined();
     expect(data?.resourceCuts).toEqual([

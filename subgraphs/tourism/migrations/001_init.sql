@@ -64,7 +64,7 @@ CREATE TABLE intelligence_center (
   description text NOT NULL,
   lead_code text NOT NULL,
   purposes text[] NOT NULL,
-  -- as stated in the seeds (003:L411), kept beside the list of links, which the seeds do not give
+  -- as stated in the seeds, kept beside the list of links, which the seeds do not give
   linked_agency_count integer NOT NULL,
   as_of date NOT NULL
 );

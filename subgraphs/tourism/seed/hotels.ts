@@ -11,7 +11,7 @@ const SIZES: [min: number, max: number][] = [[5, 30], [31, 120], [121, 600]];
 
 /**
  * Hotel licences (synthetic), about one per 90,000 yearly visitors. The Hotel Act 2547 makes the Director-General
- * of DOPA the registrar in Bangkok and the provincial governor (MOI) elsewhere; the seeds name only MOI (003:L2874).
+ * of DOPA the registrar in Bangkok and the provincial governor (MOI) elsewhere; the seeds name only MOI.
  */
 export async function seedHotels(db: Database): Promise<void> {
   const rows = tourismProfiles().flatMap(({ province, annualArrivals, destination }) => {

@@ -1,12 +1,12 @@
 import { createRandom, provinces, type ProvinceReference } from '@govhub/shared';
 
-/** The seed data's "now": figures are as of 1 Dec 2560 (DOMAIN.md). */
+/** The seed data's "now": figures are as of 1 Dec 2560 (docs/domains.md). */
 export const AS_OF = '2017-12-01';
 /** The last day before AS_OF, the latest date anything can have happened on. */
 export const LAST_DAY = '2017-11-30';
 
 /**
- * A province's tourism in 2017. Every number is invented (DOMAIN.md section 3.6: the seeds give none), shaped so
+ * A province's tourism in 2017. Every number is invented (docs/domains.md, tourism: the seeds give none), shaped so
  * that Bangkok, Phuket, Chon Buri and Chiang Mai are the largest destinations, in that order.
  */
 export interface TourismProfile {

@@ -10,7 +10,7 @@ interface CenterData {
 interface DemandData { no: number; document: string; nameTh: string; ownerMinistry: string; requestingAgencies: number; readiness: string; source: string }
 
 /**
- * The agencies linked to the TIC. The seeds state that 11 are linked (003:L411) but do not name them: these are a
+ * The agencies linked to the TIC. The seeds state that 11 are linked but do not name them: these are a
  * plausible choice (MOTS's own agencies plus the police, DOPA's hotel register, parks, transport, statistics,
  * the national airline and emergency medicine), stored as synthetic links.
  */
@@ -31,7 +31,7 @@ const TIC_LINKS: [agency: string, dataTh: string][] = [
 const DATA_DIR = join(packageDir(__dirname), 'seed', 'data');
 const readData = <T>(file: string): T => JSON.parse(readFileSync(join(DATA_DIR, file), 'utf8')) as T;
 
-/** The TIC (003:L405, L411), MOTS's survey row (003:L526, L605) and the tourism document demand (003:L2874, L2905–L2906). */
+/** The TIC, MOTS's survey row and the tourism document demand. */
 export async function seedReference(db: Database): Promise<void> {
   const known = new Set(agencies().map((agency) => agency.code));
   const unknown = TIC_LINKS.map(([code]) => code).filter((code) => !known.has(code));
@@ -44,13 +44,13 @@ export async function seedReference(db: Database): Promise<void> {
   await bulkInsert(db, 'intelligence_center_link', ['center_code', 'agency_code', 'position', 'data_th', 'synthetic'],
     TIC_LINKS.map(([agency, dataTh], position) => [center.code, agency, position, dataTh, true]));
 
-  // The MOTS row as governance's reference data states it (3 agencies, 17 DBs, 46 datasets, 12 ready: 003:L526, L605).
+  // The MOTS row as governance's reference data states it (3 agencies, 17 DBs, 46 datasets, 12 ready).
   const mots = ministries().find((ministry) => ministry.code === 'MOTS');
   if (!mots) throw new Error('ministries.json has no MOTS');
   const { survey } = mots;
   await bulkInsert(db, 'ministry_survey', ['ministry_code', 'agencies', 'databases', 'datasets', 'ready', 'not_ready', 'as_of'],
     [[mots.code, survey.agencies, survey.databases, survey.datasets, survey.ready, survey.notReady, AS_OF]]);
-  // DPE, TAT and MOTS answered (003:L605).
+  // DPE, TAT and MOTS answered.
   const respondents = agencies().filter((agency) => agency.surveyed && agency.ministry === mots.code);
   await bulkInsert(db, 'ministry_survey_respondent', ['ministry_code', 'agency_code', 'position'],
     respondents.map((agency, position) => [mots.code, agency.code, position]));

@@ -21,7 +21,7 @@ const entities = (selection: string) =>
 interface Statistic { province: { code: string }; period: string; arrivals: number; foreignArrivals: number; thaiArrivals: number; forecast: boolean }
 
 describe('tourism subgraph: figures from the seeds', () => {
-  it('links 11 agencies to the Tourism Intelligence Center (003:L411), each a synthetic, known agency', async () => {
+  it('links 11 agencies to the Tourism Intelligence Center, each a synthetic, known agency', async () => {
     const { data, errors } = await query(`{ tourismIntelligenceCenter {
       nameEn lead { code } purposes linkedAgencyCount asOf linkedAgencies { agency { code } dataTh synthetic } } }`);
     expect(errors).toBeUndefined();
@@ -38,7 +38,7 @@ describe('tourism subgraph: figures from the seeds', () => {
     for (const link of center.linkedAgencies) expect(link.synthetic).toBe(true);
   });
 
-  it('publishes the MOTS survey row: 3 agencies, 17 databases, 46 datasets, 12 ready (003:L605)', async () => {
+  it('publishes the MOTS survey row: 3 agencies, 17 databases, 46 datasets, 12 ready', async () => {
     const { data, errors } = await query(`{ tourismSurvey {
       ministry { code } agencies databases datasets readyToLink notReadyToLink respondents { code } asOf } }`);
     expect(errors).toBeUndefined();
@@ -49,13 +49,13 @@ describe('tourism subgraph: figures from the seeds', () => {
     expect(respondents.map((agency: { code: string }) => agency.code).sort()).toEqual(['DPE', 'MOTS', 'TAT']);
   });
 
-  it('counts the agencies asking for each document: tour licence 2, guide card 1, hotel licence 2 (003:L2874, L2905–L2906)', async () => {
+  it('counts the agencies asking for each document: tour licence 2, guide card 1, hotel licence 2', async () => {
     const { data, errors } = await query('{ tourismDocumentDemand { no document ownerMinistry { code } requestingAgencies readiness source } }');
     expect(errors).toBeUndefined();
     expect(data?.tourismDocumentDemand).toEqual([
-      { no: 15, document: 'HOTEL_LICENCE', ownerMinistry: { code: 'MOI' }, requestingAgencies: 2, readiness: 'IN_PROGRESS', source: '003:L2874' },
-      { no: 40, document: 'TOUR_BUSINESS_LICENCE', ownerMinistry: { code: 'MOTS' }, requestingAgencies: 2, readiness: 'IN_PROGRESS', source: '003:L2905' },
-      { no: 41, document: 'TOUR_GUIDE_CARD', ownerMinistry: { code: 'MOTS' }, requestingAgencies: 1, readiness: 'IN_PROGRESS', source: '003:L2906' },
+      { no: 15, document: 'HOTEL_LICENCE', ownerMinistry: { code: 'MOI' }, requestingAgencies: 2, readiness: 'IN_PROGRESS', source: 'List of documents services ask for, 1 Dec 2560, no. 15' },
+      { no: 40, document: 'TOUR_BUSINESS_LICENCE', ownerMinistry: { code: 'MOTS' }, requestingAgencies: 2, readiness: 'IN_PROGRESS', source: 'List of documents services ask for, 1 Dec 2560, no. 40' },
+      { no: 41, document: 'TOUR_GUIDE_CARD', ownerMinistry: { code: 'MOTS' }, requestingAgencies: 1, readiness: 'IN_PROGRESS', source: 'List of documents services ask for, 1 Dec 2560, no. 41' },
     ]);
   });
 });

@@ -1,4 +1,4 @@
--- The agencies of the warehouse table (003:L3115–L3153), numbered as in the table.
+-- The agencies of the warehouse table, numbered as in the table.
 CREATE TABLE water_agency (
   code text PRIMARY KEY,
   no integer NOT NULL UNIQUE,

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageDir, type Random } from '@govhub/shared';
 
-/** The seed data's "now": the agenda pack's figures are as of 1 Dec 2560 (003:L3102). */
+/** The seed data's "now": the agenda pack's figures are as of 1 Dec 2560. */
 export const AS_OF = '2017-12-01';
 
 const DATA_DIR = join(packageDir(__dirname), 'seed', 'data');

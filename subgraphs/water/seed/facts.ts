@@ -1,10 +1,10 @@
 import { bulkInsert, type Database } from '@govhub/shared';
 
-/** Provincial water management centres: แพร่ สุโขทัย พิจิตร พะเยา, in that order (003:L218). */
+/** Provincial water management centres: แพร่ สุโขทัย พิจิตร พะเยา, in that order. */
 const PROVINCIAL_WATER_CENTRES = ['54', '64', '66', '56'];
 
 /**
- * The decision-support master plan (003:L3158): the Cabinet approved the urgent 2558 water-management projects on
+ * The decision-support master plan: the Cabinet approved the urgent 2558 water-management projects on
  * 30 Dec 2557; 4,189.09 million baht were allocated to 35 projects of 15 agencies, tracked at pmoc.thaiwater.net.
  */
 const DECISION_SUPPORT_PLAN = {
@@ -17,7 +17,7 @@ const DECISION_SUPPORT_PLAN = {
   trackingUrl: 'http://pmoc.thaiwater.net/project',
 };
 
-/** HAII's 25 staff at DDPM's Region 11 centre in Surat Thani, 31 Oct – 10 Nov 2560 (003:L3177). */
+/** HAII's 25 staff at DDPM's Region 11 centre in Surat Thani, 31 Oct – 10 Nov 2560. */
 const SUPPORT_DEPLOYMENTS = [{
   id: 'haii-ddpm11-2560',
   agencyCode: 'HAII',

@@ -3,8 +3,8 @@ import type { SituationMode, SituationReportType } from '../generated';
 import { addDays, AS_OF } from './common';
 
 /**
- * Crisis periods: the joint operation against the low-pressure system over the South, 31 Oct – 10 Nov 2560
- * (003:L3177), and the southern floods from 1 Dec 2560 (invented, matching Surat Thani's CRISIS level).
+ * Crisis periods: the joint operation against the low-pressure system over the South, 31 Oct – 10 Nov 2560,
+ * and the southern floods from 1 Dec 2560 (invented, matching Surat Thani's CRISIS level).
  */
 const CRISES = [
   { from: '2017-10-31', to: '2017-11-10' },
@@ -14,7 +14,7 @@ const FIRST_REPORT_DAY = '2017-10-01';
 /** The first Monday of the period: full reports go out weekly on Mondays in normal times. */
 const FIRST_WEEKLY_REPORT = '2017-10-02';
 const SPECIAL_REPORTS = [
-  // the day DDPM's urgent letter มท 0622/ว 541 asked HAII for staff (003:L3177)
+  // the day DDPM's urgent letter มท 0622/ว 541 asked HAII for staff
   { issuedOn: '2017-10-30', title: 'รายงานสถานการณ์สำคัญ: เตรียมพร้อมรับมือความกดอากาศต่ำเคลื่อนตัวเข้าปกคลุมภาคใต้' },
   { issuedOn: AS_OF, title: 'รายงานสถานการณ์สำคัญ: ฝนตกหนักถึงหนักมากในภาคใต้ น้ำท่วมจังหวัดสุราษฎร์ธานี' },
 ];
@@ -27,7 +27,7 @@ const inCrisis = (day: string) => CRISES.some(({ from, to }) => day >= from && d
 const thaiDate = (day: string) => `${Number(day.slice(8))} ${THAI_MONTHS[Number(day.slice(5, 7)) - 1]} ${Number(day.slice(0, 4)) + 543}`;
 
 /**
- * HAII's three report formats (003:L3170), from 1 Oct to 1 Dec 2560: the full report weekly in normal times and
+ * HAII's three report formats, from 1 Oct to 1 Dec 2560: the full report weekly in normal times and
  * daily in a crisis, the executive summary for the PM Operation Center daily, and special reports on events.
  * The cadence is real; the reports are invented.
  */

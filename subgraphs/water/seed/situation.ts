@@ -6,14 +6,14 @@ export interface ProvinceSituation { drought: WaterAlertLevel; flood: WaterAlert
 
 /**
  * Flood levels the hub's stories rely on: the southern floods of Dec 2560 in Surat Thani, where HAII had staff at
- * DDPM Region 11 (003:L3177), and the active flood warning in Phayao of the demo identity (CONTRACT.md section 6).
+ * DDPM Region 11, and the active flood warning in Phayao of the demo identity (README.md, demo identities).
  */
 const PINNED_FLOOD: Record<string, WaterAlertLevel> = { '84': 'CRISIS', '56': 'WARNING' };
 /** Provinces without a reservoir of their own: Bangkok and the tidal Samut provinces. */
 const NO_RESERVOIR = new Set(['10', '11', '74', '75']);
 /** How much rain each flood level brings, 0 to 1: readings and forecasts follow the situation. */
 export const RAIN_INTENSITY: Record<WaterAlertLevel, number> = { NORMAL: 0.05, WATCH: 0.3, WARNING: 0.6, CRISIS: 1 };
-/** The 7-day forecast issued on the morning of 1 Dec 2560 (fed to RID's Smart Water Operation Center, 003:L3175). */
+/** The 7-day forecast issued on the morning of 1 Dec 2560 (fed to RID's Smart Water Operation Center). */
 const FORECAST_ISSUED_AT = `${AS_OF}T07:00:00+07:00`;
 const FORECAST_DAYS = 7;
 

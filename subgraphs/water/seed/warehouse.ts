@@ -1,22 +1,22 @@
 import { bulkInsert, createRandom, type Database } from '@govhub/shared';
 import { AS_OF, readSeedData, shuffled } from './common';
 
-/** One row of the warehouse table (003:L3115–L3153), with the agency code it names. */
+/** One row of the warehouse table, with the agency code it names. */
 interface WarehouseAgency { no: number; agency: string; nameTh: string; linked: number; preparing: number; awaitingUpdate: number; noteTh?: string }
 interface ItemTopics { themes: Record<string, string[]>; qualifiers: string[]; agencyThemes: Record<string, string[]> }
 interface Snapshot { asOf: string; linked: number; preparing: number; awaitingUpdate: number; agencies: number | null }
 
 /** The warehouse figures as stated. */
 const SNAPSHOTS: Snapshot[] = [
-  // 003:L218, meeting 1/2560 of 3 Oct 2560: 238 of 390 linked, 130 preparing, 22 awaiting update; no agency count
+  // meeting 1/2560 of 3 Oct 2560: 238 of 390 linked, 130 preparing, 22 awaiting update; no agency count
   { asOf: '2017-10-03', linked: 238, preparing: 130, awaitingUpdate: 22, agencies: null },
-  // 003:L3110 and the table's total row 003:L3154: 35 agencies, 390 = 246 + 113 + 31
+  // 1 Dec 2560, the table's total row: 35 agencies, 390 = 246 + 113 + 31
   { asOf: AS_OF, linked: 246, preparing: 113, awaitingUpdate: 31, agencies: 35 },
 ];
 
 /**
  * The 390 data items of the National Water & Climate Data Warehouse: each agency's linked / preparing / awaiting
- * counts are real (003:L3115–L3153); item names are invented from water-data topics that fit the agency.
+ * counts are real; item names are invented from water-data topics that fit the agency.
  */
 export async function seedWarehouse(db: Database): Promise<void> {
   const table = readSeedData<WarehouseAgency[]>('waterAgencies.json');
@@ -40,7 +40,7 @@ function checkAgainstStatedTotal(table: WarehouseAgency[]): void {
   const computed = { linked: sum((r) => r.linked), preparing: sum((r) => r.preparing), awaitingUpdate: sum((r) => r.awaitingUpdate) };
   if (table.length !== stated.agencies || computed.linked !== stated.linked || computed.preparing !== stated.preparing
     || computed.awaitingUpdate !== stated.awaitingUpdate) {
-    throw new Error(`waterAgencies.json (${table.length} agencies, ${JSON.stringify(computed)}) does not add up to 003:L3154`);
+    throw new Error(`waterAgencies.json (${table.length} agencies, ${JSON.stringify(computed)}) does not add up to the stated total of 1 Dec 2560`);
   }
 }
 

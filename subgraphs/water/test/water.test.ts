@@ -31,13 +31,13 @@ const PROVINCE_ENTITIES = `query($representations: [_Any!]!) { _entities(represe
 const provinceRefs = (codes: string[]) => ({ representations: codes.map((code) => ({ __typename: 'Province', code })) });
 
 describe('water subgraph: the data warehouse', () => {
-  it('counts 390 items from 35 agencies = 246 linked + 113 preparing + 31 awaiting update (003:L3110)', async () => {
+  it('counts 390 items from 35 agencies = 246 linked + 113 preparing + 31 awaiting update', async () => {
     const { data, errors } = await query('{ waterDataSummary { items linked preparing awaitingUpdate agencies asOf } }');
     expect(errors).toBeUndefined();
     expect(data?.waterDataSummary).toEqual({ items: 390, linked: 246, preparing: 113, awaitingUpdate: 31, agencies: 35, asOf: '2017-12-01' });
   });
 
-  it('keeps the 3 Oct 2560 figures 238/130/22 (003:L218) beside the 1 Dec ones, both totalling 390', async () => {
+  it('keeps the 3 Oct 2560 figures 238/130/22 beside the 1 Dec ones, both totalling 390', async () => {
     const { data } = await query('{ waterDataSummary { history { asOf items linked preparing awaitingUpdate agencies } } }');
     expect(data?.waterDataSummary.history).toEqual([
       { asOf: '2017-10-03', items: 390, linked: 238, preparing: 130, awaitingUpdate: 22, agencies: null },
@@ -77,17 +77,17 @@ describe('water subgraph: the data warehouse', () => {
     expect(new Set(ids).size).toBe(390);
   });
 
-  it('names the four provinces with a provincial water centre (003:L218)', async () => {
+  it('names the four provinces with a provincial water centre', async () => {
     const { data } = await query('{ provincialWaterCentres { code } }');
     expect(data?.provincialWaterCentres).toEqual([{ code: '54' }, { code: '64' }, { code: '66' }, { code: '56' }]);
   });
 
-  it('holds the decision-support plan: 35 projects, 4,189.09 million baht (003:L3158)', async () => {
+  it('holds the decision-support plan: 35 projects, 4,189.09 million baht', async () => {
     const { data } = await query('{ decisionSupportPlan { projects agencies budgetMillionBaht approvedOn } }');
     expect(data?.decisionSupportPlan).toEqual({ projects: 35, agencies: 15, budgetMillionBaht: 4189.09, approvedOn: '2014-12-30' });
   });
 
-  it('records the 25 HAII staff at DDPM Region 11, Surat Thani, 31 Oct – 10 Nov 2560 (003:L3177)', async () => {
+  it('records the 25 HAII staff at DDPM Region 11, Surat Thani, 31 Oct – 10 Nov 2560', async () => {
     const { data } = await query('{ supportDeployments { agency { code } hostAgency { code } province { code } staff startedOn endedOn } }');
     expect(data?.supportDeployments).toEqual([{
       agency: { code: 'HAII' }, hostAgency: { code: 'DDPM' }, province: { code: '84' }, staff: 25, startedOn: '2017-10-31', endedOn: '2017-11-10',
@@ -188,13 +188,13 @@ describe('water subgraph: situation reports', () => {
     ((await query(`{ situationReports(${filter}) { id type mode issuedOn } }`)).data?.situationReports as Report[]);
   const DAY = 86_400_000;
 
-  it('issues the full report weekly in normal times and daily in a crisis (003:L3170)', async () => {
+  it('issues the full report weekly in normal times and daily in a crisis', async () => {
     const normal = await reports('type: FULL, mode: NORMAL');
     const crisis = await reports('type: FULL, mode: CRISIS');
     expect(normal.length).toBeGreaterThan(4);
     const weekly = normal.map((r) => Date.parse(r.issuedOn)).sort((a, b) => a - b);
     for (let i = 1; i < weekly.length; i++) expect((weekly[i] - weekly[i - 1]) % (7 * DAY)).toBe(0);
-    // the southern operation of 31 Oct – 10 Nov 2560 (003:L3177): one full report every day
+    // the southern operation of 31 Oct – 10 Nov 2560: one full report every day
     const operation = crisis.map((r) => r.issuedOn).filter((day) => day <= '2017-11-10').sort();
     expect(operation).toEqual(Array.from({ length: 11 }, (_, i) => new Date(Date.parse('2017-10-31') + i * DAY).toISOString().slice(0, 10)));
   });

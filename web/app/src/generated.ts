@@ -65,7 +65,7 @@ export type WarningSeverity =
   | 'WARNING'
   | 'EMERGENCY';
 
-/** DDPM's warning cycle: issue, track, end (003:L3437). */
+/** DDPM's warning cycle: issue, track, end. */
 export type WarningStatus =
   | 'ISSUED'
   | 'TRACKING'
