@@ -4,7 +4,7 @@ import { basename, join, resolve } from 'node:path';
 import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
 import { buildASTSchema, parse } from 'graphql';
 import { generateCode } from 'mercurius-codegen';
-import { apiSchemaSdl, composeSupergraph, errorsMarkdown, projectRoot } from '@govhub/shared';
+import { apiSchemaSdl, composeSupergraph, configurationMarkdown, errorsMarkdown, projectRoot } from '@govhub/shared';
 import { generateClient, persistedManifestOf } from './client';
 
 /**
@@ -86,6 +86,7 @@ async function main(): Promise<void> {
       });
     }
     outputs.push({ target: join(root, 'docs', 'errors.md'), code: async () => errorsMarkdown() });
+    outputs.push({ target: join(root, 'docs', 'configuration.md'), code: async () => configurationMarkdown() });
   }
   const stale: string[] = [];
   for (const { target, code: generate } of outputs) {

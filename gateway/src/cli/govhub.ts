@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
-  Database, defaultDataDir, ensureDatabase, isAlive, isDomainName, isProduction, projectRoot, startEmbeddedPostgres, withDatabase,
+  applyConfiguration, ConfigurationError, Database, defaultDataDir, ensureDatabase, isAlive, isDomainName, isProduction, projectRoot, startEmbeddedPostgres, withDatabase,
   type EmbeddedPostgresServer,
 } from '@govhub/shared';
 import { devSigningKey, mintToken } from '../auth/devKeys';
@@ -25,7 +25,8 @@ const USAGE = `usage: govhub token --sub ID [--scope "S1 S2"] [--agency CODE] [-
        govhub audit verify
        govhub subgraph new NAME [--port N]
        govhub subgraph list | history NAME | check --name N --schema FILE --url URL | publish ... | rollback NAME --to V
-       govhub codegen --documents "src/**/*.graphql" --out src/generated.ts [--schema FILE|URL]`;
+       govhub codegen --documents "src/**/*.graphql" --out src/generated.ts [--schema FILE|URL]
+       govhub config check [FILE]`;
 
 async function token(args: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -170,8 +171,18 @@ function newSubgraph(name: string, port = 4009 + agencySubgraphCount()): number 
   return 0;
 }
 
+/** `govhub config check [FILE]`: the configuration as every process would read it, or the first wrong value. */
+function configCheck(file: string | undefined): number {
+  const { file: read, values } = applyConfiguration({ file: file ?? null });
+  process.stdout.write(`configuration ${read ? `in ${read}` : '(no file: environment and defaults)'} is valid\n`);
+  for (const value of values) process.stdout.write(`  ${value.key} (${value.env}) = ${value.value}  [${value.from}]\n`);
+  return 0;
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === 'config' && rest[0] === 'check') return configCheck(rest[1]);
+  applyConfiguration();
   if (command === 'token') return token(rest);
   if (command === 'subgraph') return subgraph(rest);
   if (command === 'codegen') return codegen(rest);
@@ -183,6 +194,6 @@ main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: Error) => {
     process.stderr.write(`govhub: ${error.message}\n`);
-    process.exit(1);
+    process.exit(error instanceof ConfigurationError ? 2 : 1);
   },
 );

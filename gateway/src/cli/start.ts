@@ -2,7 +2,7 @@ import '../noTelemetry';
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import {
-  createLogger, DEMO_PEOPLE, DOMAIN_NAMES, DOMAINS, defaultDataDir, ensureDatabase, GATEWAY_PORT, projectRoot,
+  applyConfiguration, createLogger, DEMO_PEOPLE, DOMAIN_NAMES, DOMAINS, defaultDataDir, ensureDatabase, GATEWAY_PORT, projectRoot,
   seedPeople, startEmbeddedPostgres, type DomainName, type EmbeddedPostgresServer, type SubgraphProcessMessage,
 } from '@govhub/shared';
 import { gatewaySigningKey } from '../auth/devKeys';
@@ -31,6 +31,12 @@ function parseOptions(argv: string[]): Options {
 
 async function main(): Promise<void> {
   const started = Date.now();
+  try {
+    applyConfiguration();
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    process.exit(2);
+  }
   const options = parseOptions(process.argv.slice(2));
   const root = projectRoot();
   const children = new Map<DomainName, ChildProcess>();

@@ -11,6 +11,7 @@ import { FORWARDED_IDENTITY_ALGORITHM } from '../auth/forwarded';
 import type { JSONWebKeySet } from 'jose';
 import type { SubgraphDefinition } from './definition';
 import { prepareDomainDatabase, startSubgraph } from './server';
+import { applyConfiguration } from '../config/load';
 
 /** Messages a subgraph process sends to the process that forked it (`npm start`). */
 export type SubgraphProcessMessage =
@@ -24,6 +25,7 @@ export type SubgraphProcessMessage =
  * `GOVHUB_SEED_ONLY=1` stops after seeding.
  */
 export async function runSubgraphMain(definition: SubgraphDefinition): Promise<void> {
+  applyConfiguration();
   const logger = createLogger(`subgraph-${definition.name}`, { domain: definition.name });
   let embedded: EmbeddedPostgresServer | undefined;
   try {
