@@ -256,7 +256,7 @@ describe('through Apollo Server over HTTP', () => {
   it('answers with the cost in extensions.cost', async () => {
     const { status, body } = await post({ query: '{ nodes(first: 2) { id parent { id } } }' });
     expect(status).toBe(200);
-    expect(body.extensions.cost).toEqual({ requested: 4, limit: 1_000 });
+    expect(body.extensions.cost).toEqual({ requested: 4, limit: 5_000 });
   });
 
   it('refuses a limit found by validation with HTTP 400 and the hub\'s code, not GRAPHQL_VALIDATION_FAILED', async () => {
@@ -269,8 +269,8 @@ describe('through Apollo Server over HTTP', () => {
   it('refuses an operation over the cost limit before execution, with its cost', async () => {
     const { status, body } = await post({ query: '{ nodes { children(first: 100) { id } } }' });
     expect(status).toBe(400);
-    expect(body.errors[0].extensions).toMatchObject({ code: 'OPERATION_TOO_COSTLY', limit: 1_000, actual: 100 * 101 });
-    expect(body.extensions.cost).toEqual({ requested: 10_100, limit: 1_000 });
+    expect(body.errors[0].extensions).toMatchObject({ code: 'OPERATION_TOO_COSTLY', limit: 5_000, actual: 100 * 101 });
+    expect(body.extensions.cost).toEqual({ requested: 10_100, limit: 5_000 });
     expect(body.data).toBeUndefined();
   });
 

@@ -39,7 +39,8 @@ export const DEFAULT_LIMITS: OperationLimits = {
   validationErrors: 10,
   batch: 0,
   pageSize: MAX_PAGE_SIZE,
-  cost: 1_000,
+  // The whole catalogue (261 agencies and their 2,812 datasets) costs about 3,100 points: it fits, ten times it does not.
+  cost: 5_000,
   assumedListSize: 10,
 };
 

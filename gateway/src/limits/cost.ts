@@ -75,16 +75,23 @@ export function costEstimator(weights: CostWeights, assumedListSize: number): Co
       (sum, argument) => sum + (weights.arguments.get(`${coordinate}.${argument.name.value}`) ?? 0),
       0,
     );
-    const size = isListType(getNullableType(field.type)) ? listSize(weights.listSizes.get(coordinate), args, assumedListSize) : 1;
+    const given = new Set((node.arguments ?? []).map((argument) => argument.name.value));
+    const size = isListType(getNullableType(field.type)) ? listSize(weights.listSizes.get(coordinate), args, given, assumedListSize) : 1;
     return argumentWeights + size * (weight + childComplexity);
   };
 }
 
-/** The largest slicing argument given (a page argument without `@listSize`), else the assumed size. */
-function listSize(declared: ListSize | undefined, args: Record<string, unknown>, assumedListSize: number): number {
-  const sizes = (declared?.slicingArguments ?? PAGE_ARGUMENTS).map((name) => args[name]).filter((value) => typeof value === 'number');
-  if (sizes.length > 0) return Math.max(...(sizes as number[]));
-  return declared?.assumedSize ?? assumedListSize;
+/**
+ * The largest slicing argument the client gave; else the `@listSize(assumedSize:)` the subgraph knows (the size of
+ * its data, not the page it could serve); else a page argument's schema default; else the assumed size.
+ */
+function listSize(declared: ListSize | undefined, args: Record<string, unknown>, given: ReadonlySet<string>, assumedListSize: number): number {
+  const slicing = declared?.slicingArguments.length ? declared.slicingArguments : PAGE_ARGUMENTS;
+  const sizesGiven = slicing.filter((name) => given.has(name)).map((name) => args[name]).filter((value) => typeof value === 'number');
+  if (sizesGiven.length > 0) return Math.max(...(sizesGiven as number[]));
+  if (declared?.assumedSize !== undefined) return declared.assumedSize;
+  const defaults = slicing.map((name) => args[name]).filter((value) => typeof value === 'number');
+  return defaults.length > 0 ? Math.max(...(defaults as number[])) : assumedListSize;
 }
 
 function weightOf(directives: readonly ConstDirectiveNode[] | undefined): number | undefined {

@@ -69,7 +69,7 @@ export const SETTINGS: readonly Setting[] = [
   setting('limits.validationErrors', 'GOVHUB_LIMIT_VALIDATION_ERRORS', z.string().regex(/^([2-9]|[1-9]\d+)$/, 'must be a whole number of 2 or more'), 'errors in one answer', '10'),
   setting('limits.batch', 'GOVHUB_LIMIT_BATCH', z.string().regex(/^(off|on|[1-9]\d*)$/, 'must be off, on or the largest batch'), 'operations in one batched request', 'off'),
   setting('limits.pageSize', 'GOVHUB_LIMIT_PAGE_SIZE', wholeNumber.refine((value) => Number(value) <= 100, 'must be at most 100'), 'first, last and limit arguments', '100'),
-  setting('limits.cost', 'GOVHUB_LIMIT_COST', wholeNumber, 'cost points of one operation', '1000'),
+  setting('limits.cost', 'GOVHUB_LIMIT_COST', wholeNumber, 'cost points of one operation', '5000'),
   setting('limits.listSize', 'GOVHUB_LIMIT_LIST_SIZE', wholeNumber, 'the length assumed for a list with no size argument and no @listSize', '10'),
   setting('rateLimits.agency', 'GOVHUB_RATE_LIMIT_AGENCY', rate, 'one agency\'s systems together', '1000/s,burst=2000'),
   setting('rateLimits.citizen', 'GOVHUB_RATE_LIMIT_CITIZEN', rate, 'one signed-in person', '100/s,burst=200'),
