@@ -72,7 +72,7 @@ it("masks a subgraph's internal failure to a code and its domain", async () => {
 it('names a subgraph that is down without its address', async () => {
   await hub.subgraphs.tourism.stop();
   const response = await fetch(hub.url, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ province(code: \"10\") { nameEn tourismStatistics { period } } }' }),
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ province(code: "10") { nameEn tourismStatistics { period } } }' }),
   });
   const body = await response.text();
   expect(JSON.parse(body).errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ domain: 'tourism' }) })]);

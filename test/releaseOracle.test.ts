@@ -168,7 +168,7 @@ describe('the release oracle', () => {
         expect((answer.errors ?? []).filter((error) => ['GRAPHQL_VALIDATION_FAILED', 'OPERATION_TOO_COSTLY', 'INTERNAL_SERVER_ERROR'].includes(String(error.extensions?.code)))).toEqual([]);
         const seen: Seen[] = [];
         const subject = point.root === 'me' && caller.token?.scope.includes('citizen:self') ? caller.token.sub : point.subject;
-        personalValues((answer.data ?? {})[point.root], field.type, subject, point.root, seen, `Query.${point.root}`);
+        personalValues(answer.data?.[point.root], field.type, subject, point.root, seen, `Query.${point.root}`);
         const entries = seen.length > 0 ? await entriesOf(hub, answer.requestId) : [];
         for (const value of seen) {
           released++;

@@ -261,7 +261,10 @@ describe('the subgraph guard', () => {
     const { guard: water } = guard();
     let aborted = 0;
     const hang = (signal: AbortSignal) =>
-      new Promise<never>((_, reject) => signal.addEventListener('abort', () => (aborted++, reject(new Error('aborted')))));
+      new Promise<never>((_, reject) => signal.addEventListener('abort', () => {
+        aborted++;
+        reject(new Error('aborted'));
+      }));
     const started = Date.now();
     await expect(water.call(hang, { retryable: true })).rejects.toMatchObject({
       extensions: { code: 'SUBGRAPH_TIMEOUT', reason: 'no answer within 100 ms' },
@@ -290,7 +293,10 @@ const portOf = (server: Server) => (server.address() as AddressInfo).port;
 describe('the subgraph fetcher', () => {
   it('follows no redirect: a 3xx is a bad response, and its target hears nothing', async () => {
     let reached = 0;
-    const elsewhere = createServer((_, response) => void (reached++, response.end('{"data":{}}')));
+    const elsewhere = createServer((_, response) => {
+      reached++;
+      response.end('{"data":{}}');
+    });
     const redirecting = createServer((_, response) => response.writeHead(307, { location: `http://127.0.0.1:${portOf(elsewhere)}/` }).end());
     await Promise.all([elsewhere, redirecting].map((server) => new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))));
     try {

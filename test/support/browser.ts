@@ -8,7 +8,10 @@ export const CHROMIUM = '/usr/bin/chromium';
  * `describe` for browser tests: CI must run them; a developer machine without chromium skips them, saying so.
  */
 export function describeInBrowser(name: string, tests: () => void): void {
-  if (existsSync(CHROMIUM) || process.env.CI) return describe(name, tests);
+  if (existsSync(CHROMIUM) || process.env.CI) {
+    describe(name, tests);
+    return;
+  }
   process.stdout.write(`${name}: skipped, no ${CHROMIUM} (apt-get install chromium)\n`);
   describe.skip(name, tests);
 }

@@ -1,5 +1,5 @@
 import {
-  GraphQLSchema, Kind, getNamedType, isAbstractType, isInterfaceType, isListType, isNonNullType, isObjectType, isUnionType,
+  type GraphQLSchema, Kind, getNamedType, isAbstractType, isInterfaceType, isListType, isNonNullType, isObjectType, isUnionType,
   type DirectiveNode, type GraphQLAbstractType, type GraphQLField, type FieldNode, type GraphQLCompositeType, type GraphQLNamedType, type GraphQLOutputType,
   type OperationDefinitionNode, type SelectionNode, type SelectionSetNode,
 } from 'graphql';

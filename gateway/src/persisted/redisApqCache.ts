@@ -26,8 +26,9 @@ export class RedisApqCache {
     await this.attempt(() => (ttl ? this.redis.set(this.keyPrefix + key, value, 'EX', Math.ceil(ttl)) : this.redis.set(this.keyPrefix + key, value)));
   }
 
-  async delete(key: string): Promise<boolean | void> {
+  async delete(key: string): Promise<boolean | undefined> {
     await this.attempt(() => this.redis.del(this.keyPrefix + key));
+    return undefined;
   }
 
   close(): void {

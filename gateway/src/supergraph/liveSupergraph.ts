@@ -44,14 +44,13 @@ export class LiveSupergraph {
 }
 
 function grantEveryDataset(rules: AuthorizationRules): Record<string, DatasetGrant> {
-  const grants: Record<string, DatasetGrant> = {};
+  const coordinates = new Map<string, string[]>();
   for (const [coordinate, requirements] of rules.fields) {
     for (const requirement of requirements) {
       const dataset = requirement.kind === 'classified' ? requirement.classification.dataset : null;
-      if (!dataset) continue;
-      const grant = (grants[dataset] ??= { sensitive: true, agreement: { id: 'UNENFORCED', fields: [] }, clearance: { agreementId: 'UNENFORCED' } });
-      (grant.agreement?.fields as string[]).push(coordinate);
+      if (dataset) coordinates.set(dataset, [...(coordinates.get(dataset) ?? []), coordinate]);
     }
   }
-  return grants;
+  return Object.fromEntries([...coordinates].map(([dataset, fields]) =>
+    [dataset, { sensitive: true, agreement: { id: 'UNENFORCED', fields }, clearance: { agreementId: 'UNENFORCED' } }]));
 }

@@ -77,10 +77,11 @@ export function grantsToJson(grants: Grants): Record<string, unknown> {
 export function grantsFromJson(value: unknown): Grants {
   const grants: Record<string, DatasetGrant> = {};
   if (!value || typeof value !== 'object') return grants;
-  for (const [dataset, raw] of Object.entries(value as Record<string, Record<string, any>>)) {
+  for (const [dataset, raw] of Object.entries(value as Record<string, unknown>)) {
     if (!raw || typeof raw !== 'object') continue;
-    const grant: DatasetGrant = raw.sensitive === true ? { sensitive: true } : {};
-    const { agreement, consent, self, clearance } = raw;
+    const parts = raw as { sensitive?: unknown; agreement?: JsonObject; consent?: JsonObject; self?: JsonObject; clearance?: JsonObject };
+    const grant: DatasetGrant = parts.sensitive === true ? { sensitive: true } : {};
+    const { agreement, consent, self, clearance } = parts;
     if (agreement && typeof agreement.id === 'string') {
       grant.agreement = { id: agreement.id, fields: Array.isArray(agreement.fields) ? agreement.fields.filter(isText) : null };
     }
@@ -91,6 +92,8 @@ export function grantsFromJson(value: unknown): Grants {
   }
   return grants;
 }
+
+type JsonObject = { [key: string]: unknown } | undefined;
 
 function isText(value: unknown): value is string {
   return typeof value === 'string' && value.length > 0;

@@ -27,7 +27,7 @@ export interface SubgraphDefinition<Loaders = unknown> {
   /** The package folder, holding `schema.graphql` and `migrations/`. */
   dir: string;
   // Resolver maps are typed by each subgraph's generated types; the framework only passes them on.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // biome-ignore lint/suspicious/noExplicitAny: each subgraph's generated resolver types; the framework only passes them on
   resolvers: Record<string, any>;
   createLoaders(db: Database): Loaders;
   seed(db: Database, options: SeedOptions): Promise<void>;

@@ -53,7 +53,7 @@ describe('business subgraph', () => {
   });
 
   it('returns null for a well-formed juristic ID nobody registered', async () => {
-    const { data, errors } = await query('{ business(juristicId: "' + withCheckDigit('099999999999') + '") { juristicId } }');
+    const { data, errors } = await query(`{ business(juristicId: "${withCheckDigit('099999999999')}") { juristicId } }`);
     expect(errors).toBeUndefined();
     expect(data?.business).toBeNull();
   });
@@ -163,11 +163,11 @@ describe('business subgraph', () => {
     const byName = Object.fromEntries(
       (data?.businessDocumentDemand as { nameTh: string; requestingAgencies: number }[]).map((d) => [d.nameTh, d]),
     );
-    expect(byName['หนังสือรับรองนิติบุคคล']).toMatchObject({
+    expect(byName.หนังสือรับรองนิติบุคคล).toMatchObject({
       no: 58, requestingAgencies: 19, readiness: 'NOT_READY', issuer: { code: 'DBD' }, citation: 'List of documents services ask for, 1 Dec 2560, no. 58',
     });
-    expect(byName['หนังสือบริคณห์สนธิ']).toMatchObject({ requestingAgencies: 15, issuer: { code: 'DBD' } });
-    expect(byName['ทะเบียนรายชื่อผู้ถือหุ้น']).toMatchObject({ requestingAgencies: 12, issuer: { code: 'DBD' } });
+    expect(byName.หนังสือบริคณห์สนธิ).toMatchObject({ requestingAgencies: 15, issuer: { code: 'DBD' } });
+    expect(byName.ทะเบียนรายชื่อผู้ถือหุ้น).toMatchObject({ requestingAgencies: 12, issuer: { code: 'DBD' } });
     expect(byName['ทะเบียนภาษีมูลค่าเพิ่ม (ภพ.20)']).toMatchObject({ no: 31, requestingAgencies: 14, issuer: { code: 'RD' } });
     expect(byName['ใบอนุญาตประกอบกิจการโรงงาน (ร.ง.4)']).toMatchObject({ no: 93, requestingAgencies: 8, issuer: { code: 'DIW' } });
     expect(data?.businessDocumentDemand[0].requestingAgencies).toBe(19);

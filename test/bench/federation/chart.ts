@@ -12,7 +12,7 @@ const GAP = 12;
 const TOP = 70;
 const COLOURS = ['#6b7280', '#e11d48', '#f59e0b', '#2563eb', '#16a34a'];
 
-function escape(text: string): string {
+function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
@@ -23,12 +23,12 @@ function panel(x: number, title: string, values: { name: string; value: number; 
     const y = TOP + index * (BAR + GAP);
     const length = Math.max(1, (value / max) * room);
     return [
-      `<text x="${x + LABEL - 8}" y="${y + BAR * 0.68}" text-anchor="end">${escape(name)}</text>`,
+      `<text x="${x + LABEL - 8}" y="${y + BAR * 0.68}" text-anchor="end">${escapeXml(name)}</text>`,
       `<rect x="${x + LABEL}" y="${y}" width="${length.toFixed(1)}" height="${BAR}" fill="${COLOURS[index % COLOURS.length]}"/>`,
-      `<text x="${x + LABEL + length + 6}" y="${y + BAR * 0.68}">${escape(label)}</text>`,
+      `<text x="${x + LABEL + length + 6}" y="${y + BAR * 0.68}">${escapeXml(label)}</text>`,
     ].join('\n');
   });
-  return [`<text x="${x}" y="${TOP - 18}" font-weight="bold">${escape(title)}</text>`, ...bars].join('\n');
+  return [`<text x="${x}" y="${TOP - 18}" font-weight="bold">${escapeXml(title)}</text>`, ...bars].join('\n');
 }
 
 export function barChartSvg(summary: FederationBenchSummary): string {
@@ -46,7 +46,7 @@ export function barChartSvg(summary: FederationBenchSummary): string {
     `<text x="20" y="24" font-size="16" font-weight="bold">Federation benchmark (TestQuery, ${summary.settings.connections} connections)</text>`,
     panel(20, 'requests/s, median of rounds (more is better)', rps),
     panel(20 + PANEL + 40, 'gateway CPU ms per request (less is better)', cpu),
-    `<text x="20" y="${height - 14}" font-size="11" fill="#555555">${escape(caption)}</text>`,
+    `<text x="20" y="${height - 14}" font-size="11" fill="#555555">${escapeXml(caption)}</text>`,
     '</svg>',
     '',
   ].join('\n');

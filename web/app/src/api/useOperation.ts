@@ -27,6 +27,7 @@ export function useQuery<TData, TVariables>(document: TypedDocumentNode<TData, T
   const [state, setState] = useState<Omit<QueryState<TData>, 'reload'>>({ loading: true, data: null, errors: [], failure: null });
   const [generation, setGeneration] = useState(0);
   const key = JSON.stringify(variables);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the variables are compared by their JSON (key), not by identity
   useEffect(() => {
     let current = true;
     setState((previous) => ({ ...previous, loading: true, failure: null }));
