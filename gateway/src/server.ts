@@ -6,7 +6,7 @@ import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastif
 import Fastify, { type FastifyInstance } from 'fastify';
 import {
   createLogger, Database, DOMAINS, GATEWAY_PORT, isProduction, servingStatementTimeoutMs,
-  type Logger, type SigningKey, type SubgraphSource,
+  type Classification, type Logger, type SigningKey, type SubgraphSource,
 } from '@govhub/shared';
 import { registerAuthentication } from './auth/authenticate';
 import { devSigningKey, gatewaySigningKey } from './auth/devKeys';
@@ -43,6 +43,8 @@ import { registerGraphQLGetParameters } from './http/graphqlGet';
 import { loopbackOnly } from './http/loopbackOnly';
 import { LiveSupergraph } from './supergraph/liveSupergraph';
 import { StaticSupergraphManager } from './supergraph/staticSupergraph';
+import { SupergraphFileManager } from './supergraph/supergraphFile';
+import { rulesWithDefaultClassification } from './authorization/defaultClassification';
 import { SubgraphRegistry } from './registry/registry';
 import { RegistrySupergraphManager } from './registry/registrySupergraph';
 import { allowedSubgraphHosts } from './registry/checks';
@@ -65,8 +67,19 @@ import { registerPersistedDocuments } from './plugins/persistedDocuments';
 import { RedisApqCache } from './persisted/redisApqCache';
 
 export interface HubGatewayOptions {
-  subgraphs: readonly SubgraphSource[];
-  /** The hub's database: readiness, sharing agreements and consents. */
+  /** The subgraphs to compose (with a database: registered in the registry, which then serves the supergraph). */
+  subgraphs?: readonly SubgraphSource[];
+  /** A composed supergraph file to serve and follow instead (the registry is then not used). */
+  supergraphFile?: string;
+  /**
+   * The level of every field without `@classified`, for a supergraph that does not classify its fields (another
+   * organisation's); without it such a supergraph is refused.
+   */
+  defaultClassification?: Classification;
+  /**
+   * The hub's database: readiness, sharing agreements and consents, the exchange log, usage and the registry.
+   * Without it no personal data is released (no agreement grants it and no exchange log could record it).
+   */
   databaseUrl?: string;
   port?: number;
   host?: string;
@@ -96,7 +109,8 @@ export interface HubGatewayOptions {
   persistedDocuments?: Partial<PersistedDocumentsConfig>;
   /**
    * How often the registry's supergraph and the agreements are re-read although no notification came (default
-   * 5 s and 30 s): the fallback for notifications lost while the database listener reconnects.
+   * 5 s and 30 s): the fallback for notifications lost while the database listener reconnects. For a supergraph
+   * file, how often it is stat'ed in case its watch missed a change (default 1 s).
    */
   fallbackPollMs?: { supergraph?: number; agreements?: number };
 }
@@ -112,6 +126,9 @@ export interface RunningGateway {
 function builtInOwners(): Record<string, string> {
   return Object.fromEntries(Object.values(DOMAINS).map((domain) => [domain.name, domain.lead]));
 }
+
+/** What `/readyz` says of a gateway started without a database. */
+const WITHOUT_DATABASE = 'none: no sharing agreements (personal data is denied), no exchange log (nothing personal is released), no registry';
 
 const NO_GRANTS: GrantSource = { agreementFor: () => null, consentingSubjects: () => new Set() };
 
@@ -143,16 +160,23 @@ export async function startHubGateway(options: HubGatewayOptions): Promise<Runni
   const exchangeLog = db ? new ExchangeLog(db, metrics) : null;
   await agreements?.start(options.databaseUrl as string, options.fallbackPollMs?.agreements);
 
-  // With a database the supergraph comes from the registry (the built-in subgraphs registered at start) and follows
-  // every publish without a restart; without one it is composed once from the given subgraphs.
-  const registry = db ? new SubgraphRegistry(db) : null;
+  // A supergraph file is served as it is and followed as it changes. Otherwise, with a database the supergraph comes
+  // from the registry (the built-in subgraphs registered at start) and follows every publish without a restart;
+  // without one it is composed once from the given subgraphs.
+  const fileManager = options.supergraphFile
+    ? new SupergraphFileManager(options.supergraphFile, options.defaultClassification ?? null, logger, options.fallbackPollMs?.supergraph)
+    : null;
+  const registry = db && !fileManager ? new SubgraphRegistry(db) : null;
   const usage = db ? new OperationUsage(db, logger) : null;
   usage?.start();
-  await registry?.registerBuiltIns(options.subgraphs, builtInOwners());
-  const supergraphManager = registry
+  await registry?.registerBuiltIns(options.subgraphs ?? [], builtInOwners());
+  const registryManager = registry
     ? new RegistrySupergraphManager(registry, options.databaseUrl as string, logger, options.fallbackPollMs?.supergraph)
-    : new StaticSupergraphManager(options.subgraphs, logger);
-  const live = new LiveSupergraph();
+    : null;
+  /** The supergraph source that follows changes, and reports why the latest one could not be loaded. */
+  const followed = fileManager ?? registryManager;
+  const supergraphManager = followed ?? new StaticSupergraphManager(options.subgraphs ?? [], logger);
+  const live = new LiveSupergraph(options.defaultClassification ? rulesWithDefaultClassification(options.defaultClassification) : undefined);
   const limits: OperationLimits = { ...limitsFromEnv(), ...options.limits };
   const guards = new SubgraphGuards(resilience, logger);
   const gateway = new ApolloGateway({
@@ -239,7 +263,8 @@ export async function startHubGateway(options: HubGatewayOptions): Promise<Runni
     app,
     [{ name: 'supergraph', check: () => live.apiSchema !== null }, ...(db ? [{ name: 'database', check: () => db.ping() }] : [])],
     () => ({
-      ...(supergraphManager instanceof RegistrySupergraphManager ? { supergraph: supergraphManager.status } : {}),
+      ...(followed ? { supergraph: followed.status } : {}),
+      ...(db ? {} : { database: WITHOUT_DATABASE }),
       subgraphs: guards.circuits(),
     }),
   );

@@ -11,13 +11,13 @@ export function keysDir(): string {
 }
 
 /** The development signing key: created on first start, kept in `.govhub/keys`, published at /.well-known/jwks.json. */
-export function devSigningKey(): Promise<SigningKey> {
-  return loadOrCreateSigningKey(join(keysDir(), 'dev-signing.jwk.json'));
+export function devSigningKey(dir: string = keysDir()): Promise<SigningKey> {
+  return loadOrCreateSigningKey(join(dir, 'dev-signing.jwk.json'));
 }
 
 /** The key the gateway signs forwarded identities with; subgraphs trust its public half. */
-export function gatewaySigningKey(): Promise<SigningKey> {
-  return loadOrCreateSigningKey(join(keysDir(), 'gateway-identity.jwk.json'), FORWARDED_IDENTITY_ALGORITHM);
+export function gatewaySigningKey(dir: string = keysDir()): Promise<SigningKey> {
+  return loadOrCreateSigningKey(join(dir, 'gateway-identity.jwk.json'), FORWARDED_IDENTITY_ALGORITHM);
 }
 
 export interface TokenRequest {

@@ -11,6 +11,7 @@ import { devSigningKey, mintToken } from '../auth/devKeys';
 import { verifyChain } from '../audit/exchangeLog';
 import { DocumentError, generateClient } from '@govhub/codegen/dist/client';
 import { scaffoldSubgraph } from './scaffold';
+import { classificationLevel, listenAddressFromEnv, portNumber, startGatewayProcess, untilTerminated } from './gatewayProcess';
 
 /**
  * `npx govhub <command>`:
@@ -20,13 +21,15 @@ import { scaffoldSubgraph } from './scaffold';
  *   subgraph list | history NAME | check|publish --name N --schema FILE --url URL | rollback NAME --to V
  *     (the registry's admin API on GOVHUB_URL, default http://localhost:4000, with the token in GOVHUB_TOKEN)
  *   codegen --documents GLOB [--documents GLOB] --out FILE [--schema FILE|URL]     typed operations for an app
+ *   gateway [--supergraph FILE] [--default-classification LEVEL] [--port N] [--host H]   the gateway alone (docs/gateway.md)
  */
 const USAGE = `usage: govhub token --sub ID [--scope "S1 S2"] [--agency CODE] [--purpose CODE] [--ttl 15m]
        govhub audit verify
        govhub subgraph new NAME [--port N]
        govhub subgraph list | history NAME | check --name N --schema FILE --url URL | publish ... | rollback NAME --to V
        govhub codegen --documents "src/**/*.graphql" --out src/generated.ts [--schema FILE|URL]
-       govhub config check [FILE]`;
+       govhub config check [FILE]
+       govhub gateway [--supergraph FILE] [--default-classification LEVEL] [--port N] [--host H]`;
 
 async function token(args: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -112,6 +115,26 @@ async function apiSchemaSdl(source: string): Promise<string> {
   return response.text();
 }
 
+/** The gateway alone, until SIGINT or SIGTERM; its URL is the one line on stdout that is not a JSON log line. */
+async function gateway(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { supergraph: { type: 'string' }, 'default-classification': { type: 'string' }, port: { type: 'string' }, host: { type: 'string' } },
+  });
+  const address = listenAddressFromEnv();
+  const running = await startGatewayProcess({
+    supergraphFile: values.supergraph,
+    defaultClassification: values['default-classification'] ? classificationLevel(values['default-classification']) : undefined,
+    databaseUrl: process.env.DATABASE_URL,
+    port: values.port ? portNumber(values.port, '--port') : address.port,
+    host: values.host ?? address.host,
+  });
+  process.stdout.write(`govhub gateway listening at ${running.url}\n`);
+  await untilTerminated();
+  await running.stop();
+  return 0;
+}
+
 function fail(message: string): number {
   process.stderr.write(`${message}\n${USAGE}\n`);
   return 2;
@@ -186,6 +209,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'token') return token(rest);
   if (command === 'subgraph') return subgraph(rest);
   if (command === 'codegen') return codegen(rest);
+  if (command === 'gateway') return gateway(rest);
   if (command === 'audit' && rest[0] === 'verify') return auditVerify();
   return fail(command ? `unknown command: ${argv.join(' ')}` : 'no command given');
 }

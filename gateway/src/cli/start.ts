@@ -2,11 +2,13 @@ import '../noTelemetry';
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import {
-  applyConfiguration, createLogger, DEMO_PEOPLE, DOMAIN_NAMES, DOMAINS, defaultDataDir, ensureDatabase, GATEWAY_PORT, projectRoot,
+  applyConfiguration, createLogger, DEMO_PEOPLE, DOMAIN_NAMES, DOMAINS, defaultDataDir, ensureDatabase, projectRoot,
   seedPeople, startEmbeddedPostgres, type DomainName, type EmbeddedPostgresServer, type SubgraphProcessMessage,
 } from '@govhub/shared';
-import { gatewaySigningKey } from '../auth/devKeys';
-import { startHubGateway, type RunningGateway } from '../server';
+import { keysDir } from '../auth/devKeys';
+import { identityKeyFromEnv } from '../auth/gatewayProcessKeys';
+import type { RunningGateway } from '../server';
+import { listenAddressFromEnv, startGatewayProcess } from './gatewayProcess';
 import { builtInSubgraphs } from '../supergraph/builtInSubgraphs';
 
 /**
@@ -60,7 +62,7 @@ async function main(): Promise<void> {
       embedded = await startEmbeddedPostgres({ dataDir: process.env.GOVHUB_DATA_DIR ?? defaultDataDir(root), logger, ownsSignals: true });
       databaseUrl = await ensureDatabase(embedded.url, 'govhub');
     }
-    const identityKey = await gatewaySigningKey();
+    const identityKey = await identityKeyFromEnv(keysDir(), logger);
     logger.info({ people: options.people }, `starting ${DOMAIN_NAMES.length} subgraphs (migrate, seed, serve)`);
     const urls = Object.fromEntries(
       await Promise.all(
@@ -87,11 +89,12 @@ async function main(): Promise<void> {
       logger.info({ ms: Date.now() - started }, 'every domain migrated and seeded');
       return await stop(0);
     }
-    gateway = await startHubGateway({
+    // The same gateway as `govhub gateway`, on the subgraphs started here; its keys stay in this checkout's .govhub.
+    gateway = await startGatewayProcess({
       subgraphs: builtInSubgraphs(urls),
       databaseUrl,
-      port: Number(process.env.PORT ?? GATEWAY_PORT),
-      host: process.env.HOST ?? '127.0.0.1',
+      ...listenAddressFromEnv(),
+      keysDir: keysDir(),
       logger,
       identityKey,
     });

@@ -1,6 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import type { DatasetGrant } from '@govhub/shared';
 import { authorizationRules, type AuthorizationRules } from '../authorization/rules';
+import type { RulesReader } from '../authorization/defaultClassification';
 import { costWeights, type CostWeights } from '../limits/cost';
 import { servedDatasets, type ServedDatasets } from './servedDatasets';
 
@@ -19,9 +20,12 @@ export class LiveSupergraph {
   /** A grant for every dataset the latest supergraph names: only for the unenforced benchmark baseline. */
   unenforcedGrants: Record<string, DatasetGrant> = {};
 
+  /** `readRules`: how rules come from a supergraph (with a default classification for a foreign one, say). */
+  constructor(private readonly readRules: RulesReader = authorizationRules) {}
+
   /** For `ApolloGateway.onSchemaLoadOrUpdate`. */
   readonly loaded = ({ apiSchema, coreSupergraphSdl }: { apiSchema: GraphQLSchema; coreSupergraphSdl: string }): void => {
-    const rules = authorizationRules(coreSupergraphSdl);
+    const rules = this.readRules(coreSupergraphSdl);
     this.rules.set(apiSchema, rules);
     this.weights.set(apiSchema, costWeights(coreSupergraphSdl));
     this.served.set(apiSchema, servedDatasets(coreSupergraphSdl));

@@ -48,6 +48,7 @@ export const SETTINGS: readonly Setting[] = [
   setting('database.statementTimeoutMs', 'GOVHUB_DB_STATEMENT_TIMEOUT_MS', wholeNumber, 'statement_timeout while serving (not for migrations and seeds)', '5000'),
   setting('data.dir', 'GOVHUB_DATA_DIR', text, 'where the embedded database keeps its files', '.govhub/pgdata'),
   setting('keys.dir', 'GOVHUB_KEYS_DIR', text, 'where development keys are kept', '.govhub/keys'),
+  setting('keys.gatewayKeyFile', 'GOVHUB_GATEWAY_KEY_FILE', text, 'the gateway\'s Ed25519 key that signs the identity forwarded to subgraphs (a JWK file; created in development)'),
   setting('redis.url', 'REDIS_URL', url, 'share rate-limit buckets and persisted queries between gateway replicas'),
   setting('seed.people', 'GOVHUB_SEED_PEOPLE', wholeNumber, 'the size of the synthetic population', '3000'),
   setting('subgraphs.ports', 'GOVHUB_SUBGRAPH_PORTS', oneOf('auto'), 'auto: give the subgraphs free ports instead of 4001-4008'),
