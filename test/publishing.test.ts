@@ -38,11 +38,11 @@ const base = () => hub.url.replace('/graphql', '');
 const tokenOf = async (agency: string) =>
   (await hub.as({ agency, sub: `${agency.toLowerCase()}-officer`, scope: ['agency', 'registry:publish'] })).authorization.replace('Bearer ', '');
 const subgraphCli = async (agency: string, ...args: string[]) =>
-  runGovhubCli(['subgraph', ...args], { GOVHUB_URL: base(), GOVHUB_TOKEN: await tokenOf(agency) });
+  runGovhubCli(['subgraph', ...args, '--format', 'json'], { GOVHUB_URL: base(), GOVHUB_TOKEN: await tokenOf(agency) });
 const publish = (agency: string, sdl: string) => {
   const file = join(scaffold.dir, `candidate-${Date.now()}.graphql`);
   writeFileSync(file, sdl);
-  return subgraphCli(agency, 'publish', '--name', 'education', '--schema', file, '--url', education.url);
+  return subgraphCli(agency, 'publish', '--name', 'education', '--schema', file, '--routing-url', education.url);
 };
 const versions = async () => JSON.parse((await subgraphCli('OBEC', 'history', 'education')).stdout).versions as { version: number }[];
 const withField = (field: string) => readFileSync(schemaFile, 'utf8').replace(
@@ -56,7 +56,7 @@ it("passes the scaffold's own tests, as the agency runs them", async () => {
 
 it('publishes a scaffolded subgraph with the CLI and serves it across domains within 5 seconds, without a restart', async () => {
   const started = Date.now();
-  const published = await subgraphCli('OBEC', 'publish', '--name', 'education', '--schema', schemaFile, '--url', education.url);
+  const published = await subgraphCli('OBEC', 'publish', '--name', 'education', '--schema', schemaFile, '--routing-url', education.url);
   expect({ code: published.code, result: JSON.parse(published.stdout) }).toMatchObject({ code: 0, result: { ok: true, version: 1 } });
   const province = await until(async () => {
     const { data } = await hub.query('{ province(code: "56") { nameEn educationValue } }');

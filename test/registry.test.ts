@@ -139,13 +139,13 @@ describe('npx govhub subgraph', () => {
     const { join } = await import('node:path');
     const { tmpdir } = await import('node:os');
     const token = (await hub.as({ agency: 'OBEC', sub: 'obec-officer', scope: ['agency', 'registry:publish'] })).authorization.replace('Bearer ', '');
-    const run = (...args: string[]) => runGovhubCli(['subgraph', ...args], { GOVHUB_URL: hub.url.replace('/graphql', ''), GOVHUB_TOKEN: token });
+    const run = (...args: string[]) => runGovhubCli(['subgraph', ...args, '--format', 'json'], { GOVHUB_URL: hub.url.replace('/graphql', ''), GOVHUB_TOKEN: token });
     const list = await run('list');
     expect(list.code).toBe(0);
     expect(JSON.parse(list.stdout).subgraphs.map((s: { name: string }) => s.name)).toContain('citizen');
     const schema = join(mkdtempSync(join(tmpdir(), 'schema-')), 'education.graphql');
     writeFileSync(schema, EDUCATION('schoolCount: Int'));
-    const check = await run('check', '--name', 'education', '--schema', schema, '--url', education.url);
+    const check = await run('check', '--name', 'education', '--schema', schema, '--routing-url', education.url);
     expect(check.code).toBe(1);
     expect(JSON.parse(check.stdout)).toMatchObject({ ok: false, errors: [expect.objectContaining({ code: 'UNCLASSIFIED_FIELD' })] });
     expect((await run('history', 'education')).code).toBe(0);

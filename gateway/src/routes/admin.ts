@@ -80,6 +80,12 @@ export function registerAdminRoutes(
     return { subgraphs: (await registry.current()).map(({ sdl: _sdl, ...subgraph }) => subgraph) };
   });
 
+  app.get<{ Params: { name: string } }>('/admin/subgraphs/:name', async (request, reply) => {
+    if (!agencyOf(request, Scope.AGENCY)) return refuse(reply, 403, 'FORBIDDEN', 'reading the registry needs an agency token');
+    const subgraph = (await registry.current()).find((candidate) => candidate.name === request.params.name);
+    return subgraph ? { subgraph } : refuse(reply, 404, 'NOT_FOUND', `no subgraph ${request.params.name}`);
+  });
+
   app.get<{ Params: { name: string } }>('/admin/subgraphs/:name/history', async (request, reply) => {
     if (!agencyOf(request, Scope.AGENCY)) return refuse(reply, 403, 'FORBIDDEN', 'reading the registry needs an agency token');
     const versions = await registry.history(request.params.name);

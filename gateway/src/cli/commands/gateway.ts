@@ -1,0 +1,24 @@
+import { classificationLevel, listenAddressFromEnv, portNumber, startGatewayProcess, untilTerminated } from '../gatewayProcess';
+
+export interface GatewayCommandOptions {
+  supergraph?: string;
+  defaultClassification?: string;
+  port?: string;
+  host?: string;
+}
+
+/** The gateway alone, until SIGINT or SIGTERM; its URL is the one line on stdout that is not a JSON log line. */
+export async function gatewayCommand(options: GatewayCommandOptions): Promise<number> {
+  const address = listenAddressFromEnv();
+  const running = await startGatewayProcess({
+    supergraphFile: options.supergraph,
+    defaultClassification: options.defaultClassification ? classificationLevel(options.defaultClassification) : undefined,
+    databaseUrl: process.env.DATABASE_URL,
+    port: options.port ? portNumber(options.port, '--port') : address.port,
+    host: options.host ?? address.host,
+  });
+  process.stdout.write(`govhub gateway listening at ${running.url}\n`);
+  await untilTerminated();
+  await running.stop();
+  return 0;
+}
