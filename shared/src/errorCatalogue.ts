@@ -59,7 +59,12 @@ export function catalogueEntry(code: unknown): CatalogueEntry | undefined {
   return typeof code === 'string' && Object.hasOwn(ERROR_CATALOGUE, code) ? ERROR_CATALOGUE[code as CatalogueCode] : undefined;
 }
 
-/** The one way to make a client-facing GraphQL error: the code's HTTP status comes from the catalogue. */
-export function hubError(code: CatalogueCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
-  return new GraphQLError(message, { extensions: { code, ...extensions, http: { status: ERROR_CATALOGUE[code].status } } });
+/** An error about one field, from a resolver: GraphQL answers it beside the other fields (HTTP 200). */
+export function fieldError(code: CatalogueCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, ...extensions } });
+}
+
+/** An error that refuses the whole request, with the code's HTTP status from the catalogue unless `http` says otherwise. */
+export function requestError(code: CatalogueCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, http: { status: ERROR_CATALOGUE[code].status }, ...extensions } });
 }

@@ -1,4 +1,5 @@
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
+import { fieldError } from './errorCatalogue';
 
 /** Stable error codes the hub returns in `extensions.code` (docs/errors.md). */
 export const ErrorCode = {
@@ -12,5 +13,5 @@ export const ErrorCode = {
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 export function badUserInput(message: string, extensions: Record<string, unknown> = {}): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, ...extensions } });
+  return fieldError(ErrorCode.BAD_USER_INPUT, message, extensions);
 }

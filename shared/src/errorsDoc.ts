@@ -17,6 +17,9 @@ reduced to its code, its message (for the codes below marked shown) and the \`do
 |---|---|---|---|
 ${rows.join('\n')}
 
+Errors are made by two functions of \`shared/src/errorCatalogue.ts\`: \`fieldError\` (a resolver's error about one field,
+answered beside the other fields) and \`requestError\` (a refusal of the whole request, with the code's HTTP status).
+
 Check codes of the subgraph registry (\`npx govhub subgraph check\`) are listed in [publishing.md](publishing.md).
 `;
 }

@@ -1,17 +1,18 @@
-import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { GraphQLScalarType, Kind } from 'graphql';
+import { badUserInput } from './errors';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function parseDate(value: unknown): string {
   if (typeof value !== 'string' || !ISO_DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
-    throw new GraphQLError('Date must be YYYY-MM-DD (Common Era)', { extensions: { code: 'BAD_USER_INPUT' } });
+    throw badUserInput('Date must be YYYY-MM-DD (Common Era)');
   }
   return value;
 }
 
 function parseDateTime(value: unknown): string {
   if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) {
-    throw new GraphQLError('DateTime must be an ISO 8601 timestamp', { extensions: { code: 'BAD_USER_INPUT' } });
+    throw badUserInput('DateTime must be an ISO 8601 timestamp');
   }
   return new Date(value).toISOString();
 }

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin, GraphQLResponse } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
-import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
-import { releaseOf, type Grants } from '@govhub/shared';
+import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import { releaseOf, requestError, type Grants } from '@govhub/shared';
 import { AuthorizationCache } from '../authorization/analysis';
 import { decide, type GrantSource, type PolicyRegistry } from '../authorization/decide';
 import type { Removal } from '../authorization/filter';
@@ -59,7 +59,7 @@ export function authorizationPlugin(options: AuthorizationOptions): ApolloServer
         async didResolveOperation(requestContext) {
           const { contextValue, schema, request } = requestContext;
           if (options.requireAuthentication && contextValue.identity.kind === 'anonymous') {
-            throw new GraphQLError('This hub requires a token', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+            throw requestError('UNAUTHENTICATED', 'This hub requires a token');
           }
           const rules = options.rulesFor(schema);
           if (!rules) throw new Error('no authorization rules for the loaded supergraph');
@@ -78,9 +78,8 @@ export function authorizationPlugin(options: AuthorizationOptions): ApolloServer
           denials = unauthorizedErrors(filtered.removals, request.variables);
           if (options.mode === 'dry-run') return;
           if (options.mode === 'reject' && denials.length > 0) {
-            throw new GraphQLError(UNAUTHORIZED.message, {
-              extensions: { code: UNAUTHORIZED.code, paths: denials.map((denial) => denial.path), http: { status: 403 } },
-            });
+            // Rejecting the whole operation is a refusal of the request: 403, not a null field.
+            throw requestError(UNAUTHORIZED.code, UNAUTHORIZED.message, { paths: denials.map((denial) => denial.path), http: { status: 403 } });
           }
           removals = filtered.removals;
           nothingLeft = filtered.empty;

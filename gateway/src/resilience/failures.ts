@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { fieldError } from '@govhub/shared';
 
 export type SubgraphFailureCode = 'SUBGRAPH_UNAVAILABLE' | 'SUBGRAPH_TIMEOUT' | 'SUBGRAPH_BAD_RESPONSE';
 
@@ -75,14 +76,11 @@ const MESSAGES: Record<SubgraphFailureCode, (domain: string) => string> = {
 
 /** The error the client sees: partial data elsewhere, this error for the domain's fields. */
 export function failureError(domain: string, failure: SubgraphFailure): GraphQLError {
-  return new GraphQLError(MESSAGES[failure.code](domain), {
-    extensions: {
-      code: failure.code,
-      domain,
-      serviceName: domain,
-      reason: failure.reason,
-      ...(failure.details.status !== undefined ? { status: failure.details.status } : {}),
-    },
+  return fieldError(failure.code, MESSAGES[failure.code](domain), {
+    domain,
+    serviceName: domain,
+    reason: failure.reason,
+    ...(failure.details.status !== undefined ? { status: failure.details.status } : {}),
   });
 }
 

@@ -1,7 +1,8 @@
-import { defaultFieldResolver, getNamedType, GraphQLError, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, getNamedType, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { Scope } from '../auth/identity';
 import type { ForwardedIdentity } from '../auth/forwarded';
 import { releaseOf } from '../auth/grants';
+import { fieldError } from '../errorCatalogue';
 import { fieldClassification, type Classification } from '../federation/classification';
 import { keyFieldsOf } from '../federation/keyFields';
 import { namesOwnSubject, SUBJECT_KEY } from '../federation/subject';
@@ -68,8 +69,8 @@ export function enforceRowLevelAccess(schema: GraphQLSchema): GraphQLSchema {
   return schema;
 }
 
-function unauthorized(): GraphQLError {
-  return new GraphQLError('Unauthorized field or type', { extensions: { code: 'UNAUTHORIZED_FIELD_OR_TYPE' } });
+function unauthorized(): Error {
+  return fieldError('UNAUTHORIZED_FIELD_OR_TYPE', 'Unauthorized field or type');
 }
 
 function ownSubject(record: unknown): string | null {

@@ -5,7 +5,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { GraphQLError, parse, type GraphQLSchema } from 'graphql';
+import { parse, type GraphQLSchema } from 'graphql';
 import type { JSONWebKeySet } from 'jose';
 import { FORWARDED_IDENTITY_HEADER, forwardedIdentityVerifier } from '../auth/forwarded';
 import type { Database } from '../db/database';
@@ -14,6 +14,7 @@ import { isProduction } from '../env';
 import type { Logger } from '../log';
 import { scalarResolvers } from '../scalars';
 import { enforceRowLevelAccess, SubjectAccess } from './access';
+import { requestError } from '../errorCatalogue';
 import type { SeedOptions, SubgraphContext, SubgraphDefinition } from './definition';
 
 export function readSubgraphSdl(definition: Pick<SubgraphDefinition, 'dir'>): string {
@@ -76,9 +77,7 @@ export async function startSubgraph<Loaders>(
       const body = (req as { body?: unknown }).body;
       const identity = token && req.method === 'POST' && isObject(body) ? await verifyIdentity(token, body).catch(() => null) : null;
       if (!identity) {
-        throw new GraphQLError('Requests must come through the govhub gateway', {
-          extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
-        });
+        throw requestError('UNAUTHENTICATED', 'Requests must come through the govhub gateway');
       }
       return {
         db: options.db,
