@@ -46,7 +46,9 @@ async function post(body: unknown, headers: Record<string, string> = {}): Promis
 
 /** A GET as a non-browser client sends it (CSRF prevention wants a header a form cannot send). */
 async function get(params: Record<string, unknown>, headers: Record<string, string> = {}): Promise<Answer> {
-  const search = new URLSearchParams(Object.entries(params).map(([name, value]): [string, string] => [name, typeof value === 'string' ? value : JSON.stringify(value)]));
+  const search = new URLSearchParams(
+    Object.entries(params).map(([name, value]): [string, string] => [name, typeof value === 'string' ? value : JSON.stringify(value)]),
+  );
   const response = await fetch(`${hub.url}?${search}`, { headers: { 'apollo-require-preflight': 'true', ...headers } });
   return { status: response.status, headers: response.headers, ...((await response.json()) as object) };
 }
@@ -122,7 +124,11 @@ describe('automatic persisted queries (APQ)', () => {
     const registered = await post({ query, extensions: apq(sha256(query)) }, dopa);
     expect(registered.data?.province.nameEn).toBe('Phayao');
     const byHash = await post({ extensions: apq(sha256(query)) }, dopa);
-    expect({ status: byHash.status, data: byHash.data, errors: byHash.errors }).toEqual({ status: 200, data: { province: { nameEn: 'Phayao' } }, errors: undefined });
+    expect({ status: byHash.status, data: byHash.data, errors: byHash.errors }).toEqual({
+      status: 200,
+      data: { province: { nameEn: 'Phayao' } },
+      errors: undefined,
+    });
   });
 
   it('round-trips over GET, with the extensions in the query string', async () => {
@@ -131,7 +137,11 @@ describe('automatic persisted queries (APQ)', () => {
     expect(codeOf(await get({ extensions: apq(sha256(query)), variables }, dopa))).toBe('PERSISTED_QUERY_NOT_FOUND');
     expect((await get({ query, extensions: apq(sha256(query)), variables }, dopa)).data?.province.nameEn).toBe('Bangkok');
     const byHash = await get({ extensions: apq(sha256(query)), variables }, dopa);
-    expect({ status: byHash.status, errors: byHash.errors, name: byHash.data?.province.nameEn }).toEqual({ status: 200, errors: undefined, name: 'Bangkok' });
+    expect({ status: byHash.status, errors: byHash.errors, name: byHash.data?.province.nameEn }).toEqual({
+      status: 200,
+      errors: undefined,
+      name: 'Bangkok',
+    });
   });
 
   it('refuses a query that does not match its hash', async () => {
@@ -145,7 +155,11 @@ describe('persisted documents (the manifest)', () => {
   it('runs every operation of the shipped manifest by its id, without errors', async () => {
     for (const operation of manifest.operations) {
       const answer = await post({ documentId: operation.id, variables: { code: '56' } }, dopa);
-      expect({ name: operation.name, status: answer.status, errors: answer.errors }).toEqual({ name: operation.name, status: 200, errors: undefined });
+      expect({ name: operation.name, status: answer.status, errors: answer.errors }).toEqual({
+        name: operation.name,
+        status: 200,
+        errors: undefined,
+      });
     }
   });
 
@@ -177,7 +191,11 @@ describe('a safelisted client', () => {
     const statementsBefore = hub.statementCount();
     for (const header of ['apollographql-client-name', 'graphql-client-name']) {
       const answer = await post({ query: '{ provinces { code nameEn } }' }, { ...dopa, [header]: SAFELISTED_CLIENT });
-      expect({ status: answer.status, code: codeOf(answer), data: answer.data }).toEqual({ status: 403, code: 'OPERATION_NOT_IN_SAFELIST', data: undefined });
+      expect({ status: answer.status, code: codeOf(answer), data: answer.data }).toEqual({
+        status: 403,
+        code: 'OPERATION_NOT_IN_SAFELIST',
+        data: undefined,
+      });
     }
     expect(hub.statementCount()).toBe(statementsBefore);
   });
@@ -192,7 +210,11 @@ describe('a safelisted client', () => {
     const byId = await post({ documentId: dashboard.id, variables: { code: '10' } }, asApp());
     const byText = await post({ query: dashboard.body, variables: { code: '10' } }, asApp());
     for (const answer of [byId, byText]) {
-      expect({ status: answer.status, errors: answer.errors, name: answer.data?.province.nameEn }).toEqual({ status: 200, errors: undefined, name: 'Bangkok' });
+      expect({ status: answer.status, errors: answer.errors, name: answer.data?.province.nameEn }).toEqual({
+        status: 200,
+        errors: undefined,
+        name: 'Bangkok',
+      });
     }
   });
 

@@ -32,12 +32,19 @@ describe('who may read a person', () => {
   it('DOPA for WELFARE_ELIGIBILITY: registry, low income and health scheme under its agreements', async () => {
     const { data, errors } = await hub.query(PERSON, { id: SOMCHAI }, await hub.as(CALLERS.dopaWelfare));
     expect(errors).toBeUndefined();
-    expect(data?.person).toEqual({ firstNameTh: 'สมชาย', lowIncomeRegistration: { status: expect.any(String) }, healthCoverage: { scheme: expect.any(String) } });
+    expect(data?.person).toEqual({
+      firstNameTh: 'สมชาย',
+      lowIncomeRegistration: { status: expect.any(String) },
+      healthCoverage: { scheme: expect.any(String) },
+    });
   });
 
   it('DOPA: a sensitive field its agreement does not name is denied (non-null, so its parent is null)', async () => {
-    const { data, errors } = await hub.query('query ($id: ID!) { person(nationalId: $id) { firstNameTh healthCoverage { scheme mainHospital } } }',
-      { id: SOMCHAI }, await hub.as(CALLERS.dopaWelfare));
+    const { data, errors } = await hub.query(
+      'query ($id: ID!) { person(nationalId: $id) { firstNameTh healthCoverage { scheme mainHospital } } }',
+      { id: SOMCHAI },
+      await hub.as(CALLERS.dopaWelfare),
+    );
     expect(data?.person).toEqual({ firstNameTh: 'สมชาย', healthCoverage: null });
     expect(denied(errors).map((error) => (error as { path?: unknown }).path)).toEqual([['person', 'healthCoverage', 'mainHospital']]);
   });
@@ -53,7 +60,7 @@ describe('who may read a person', () => {
     expect(denied(errors)).toHaveLength(1);
   });
 
-  it('the citizen: their own record (me), never someone else\'s', async () => {
+  it("the citizen: their own record (me), never someone else's", async () => {
     const self = await hub.as(CALLERS.citizen(SOMCHAI));
     const own = await hub.query('{ me { nationalId firstNameTh lowIncomeRegistration { status } } }', {}, self);
     expect(own.errors).toBeUndefined();
@@ -78,13 +85,16 @@ describe('who may read a person', () => {
 });
 
 describe('subgraphs answer only the gateway', () => {
-  it('refuses a direct call without the gateway\'s signature, and one signed by another key', async () => {
+  it("refuses a direct call without the gateway's signature, and one signed by another key", async () => {
     const url = hub.subgraphs.citizen.url;
     const request = { query: '{ person(nationalId: "1101700203450") { firstNameTh } }' };
     const body = JSON.stringify(request);
     const bare = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     expect(bare.status).toBe(401);
-    const forged = await signForwardedIdentity(fullAccessIdentity(), await createSigningKey(FORWARDED_IDENTITY_ALGORITHM), { subgraph: 'citizen', request });
+    const forged = await signForwardedIdentity(fullAccessIdentity(), await createSigningKey(FORWARDED_IDENTITY_ALGORITHM), {
+      subgraph: 'citizen',
+      request,
+    });
     const impostor = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', [FORWARDED_IDENTITY_HEADER]: forged }, body });
     expect(impostor.status).toBe(401);
     expect(await impostor.text()).not.toContain('สมชาย');
@@ -100,7 +110,11 @@ describe('consent', () => {
     const readName = (id: string) => hub.query('query ($id: ID!) { person(nationalId: $id) { firstNameTh } }', { id }, tat);
     expect((await readName(BUAKHAM)).data?.person).toBeNull();
 
-    const granted = await hub.query('mutation { grantConsent(agencyCode: "TAT", purpose: "TOURISM_LICENSING", datasets: ["dopa.civil-registry"]) { agency { code } dataset { id } revokedAt } }', {}, citizen);
+    const granted = await hub.query(
+      'mutation { grantConsent(agencyCode: "TAT", purpose: "TOURISM_LICENSING", datasets: ["dopa.civil-registry"]) { agency { code } dataset { id } revokedAt } }',
+      {},
+      citizen,
+    );
     expect(granted.errors).toBeUndefined();
     expect(granted.data?.grantConsent).toEqual([{ agency: { code: 'TAT' }, dataset: { id: 'dopa.civil-registry' }, revokedAt: null }]);
     // Only the notification can make the gateway see the new consent this soon.
@@ -112,13 +126,21 @@ describe('consent', () => {
     expect((await readName(BUAKHAM)).data?.person).toBeNull();
     // The citizen subgraph refused that one (it checks consent per citizen); soon the gateway refuses by itself, which
     // only the withdrawal's notification can tell it. A subgraph's refusal carries the subgraph's name.
-    await eventually(async () => expect(denied((await readName(BUAKHAM)).errors).map((error) => (error as { message: string }).message))
-      .toEqual(['Unauthorized field or type']), 2_000);
+    await eventually(
+      async () =>
+        expect(denied((await readName(BUAKHAM)).errors).map((error) => (error as { message: string }).message)).toEqual([
+          'Unauthorized field or type',
+        ]),
+      2_000,
+    );
   });
 
   it('is given only by the citizen themself', async () => {
-    const response = await hub.query('mutation { grantConsent(agencyCode: "TAT", purpose: "TOURISM_LICENSING", datasets: ["dopa.civil-registry"]) { id } }',
-      {}, await hub.as(CALLERS.dopaWelfare));
+    const response = await hub.query(
+      'mutation { grantConsent(agencyCode: "TAT", purpose: "TOURISM_LICENSING", datasets: ["dopa.civil-registry"]) { id } }',
+      {},
+      await hub.as(CALLERS.dopaWelfare),
+    );
     expect(response.data?.grantConsent ?? null).toBeNull();
   });
 });
@@ -132,7 +154,9 @@ describe('the exchange log', () => {
     const logged = await hub.subgraphs.governance.db.query(
       `SELECT consumer_code AS consumer, officer, purpose_code AS purpose, basis, subject, dataset_id AS dataset,
               array(SELECT unnest(fields) ORDER BY 1) AS fields
-         FROM governance.exchange_log WHERE request_id = $1 ORDER BY dataset_id`, [requestId]);
+         FROM governance.exchange_log WHERE request_id = $1 ORDER BY dataset_id`,
+      [requestId],
+    );
     const release = { consumer: 'DOPA', officer: 'dopa-officer-7', purpose: 'WELFARE_ELIGIBILITY', basis: 'agreement', subject: SOMCHAI };
     expect(logged).toEqual([
       { ...release, dataset: 'cgd.low-income-register', fields: ['LowIncomeRegistration.status', 'Person.lowIncomeRegistration'] },
@@ -140,23 +164,46 @@ describe('the exchange log', () => {
       { ...release, dataset: 'nhso.health-coverage', fields: ['HealthCoverage.scheme', 'Person.healthCoverage'] },
     ]);
 
-    const { data, errors } = await hub.query('{ me { accessLog { at consumer { code nameTh } purpose { code } dataset { id } fields basis } } }',
-      {}, await hub.as(CALLERS.citizen(SOMCHAI)));
+    const { data, errors } = await hub.query(
+      '{ me { accessLog { at consumer { code nameTh } purpose { code } dataset { id } fields basis } } }',
+      {},
+      await hub.as(CALLERS.citizen(SOMCHAI)),
+    );
     expect(errors).toBeUndefined();
-    const entries = data?.me.accessLog as { consumer: { code: string }; purpose: { code: string }; dataset: { id: string }; fields: string[]; basis: string }[];
-    expect(entries).toEqual(expect.arrayContaining([
-      expect.objectContaining({ consumer: expect.objectContaining({ code: 'DOPA' }), purpose: { code: 'WELFARE_ELIGIBILITY' }, dataset: { id: 'cgd.low-income-register' }, basis: 'AGREEMENT' }),
-      expect.objectContaining({ consumer: expect.objectContaining({ code: 'DOPA' }), dataset: { id: 'dopa.civil-registry' }, fields: expect.arrayContaining(['Person.firstNameTh']) }),
-    ]));
+    const entries = data?.me.accessLog as {
+      consumer: { code: string };
+      purpose: { code: string };
+      dataset: { id: string };
+      fields: string[];
+      basis: string;
+    }[];
+    expect(entries).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          consumer: expect.objectContaining({ code: 'DOPA' }),
+          purpose: { code: 'WELFARE_ELIGIBILITY' },
+          dataset: { id: 'cgd.low-income-register' },
+          basis: 'AGREEMENT',
+        }),
+        expect.objectContaining({
+          consumer: expect.objectContaining({ code: 'DOPA' }),
+          dataset: { id: 'dopa.civil-registry' },
+          fields: expect.arrayContaining(['Person.firstNameTh']),
+        }),
+      ]),
+    );
   });
 
-  it('withholds security-domain access from the citizen\'s view, but keeps it in the log', async () => {
+  it("withholds security-domain access from the citizen's view, but keeps it in the log", async () => {
     const [{ nationalId }] = await hub.subgraphs.security.db.query<{ nationalId: string }>(
-      'SELECT national_id AS "nationalId" FROM identity_record ORDER BY national_id LIMIT 1');
+      'SELECT national_id AS "nationalId" FROM identity_record ORDER BY national_id LIMIT 1',
+    );
     const read = await hub.query(`{ identityRecord(nationalId: "${nationalId}") { enrolledOn } }`, {}, await hub.as(CALLERS.nscSecurity));
     expect(read.data?.identityRecord).not.toBeNull();
     const rows = await hub.subgraphs.governance.db.query<{ consumer: string; withheld: boolean }>(
-      `SELECT consumer_code AS consumer, withheld_from_subject AS withheld FROM governance.exchange_log WHERE subject = $1`, [nationalId]);
+      `SELECT consumer_code AS consumer, withheld_from_subject AS withheld FROM governance.exchange_log WHERE subject = $1`,
+      [nationalId],
+    );
     expect(rows).toEqual(expect.arrayContaining([{ consumer: 'NSC', withheld: true }]));
     const { data } = await hub.query('{ me { accessLog { consumer { code } } } }', {}, await hub.as(CALLERS.citizen(nationalId)));
     expect(data?.me.accessLog.map((entry: { consumer: { code: string } }) => entry.consumer.code)).not.toContain('NSC');

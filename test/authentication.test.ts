@@ -25,19 +25,26 @@ async function signed(key: KeyLike, kid: string, claims: Record<string, unknown>
 
 const BAD_TOKENS: [string, () => Promise<string>][] = [
   ['garbage', async () => 'not-a-jwt'],
-  ['alg none', async () => `${base64url({ alg: 'none', typ: 'JWT' })}.${base64url({ sub: 'x', iss: ISSUER, aud: AUDIENCE, exp: 9999999999, scope: 'read:email' })}.`],
+  [
+    'alg none',
+    async () =>
+      `${base64url({ alg: 'none', typ: 'JWT' })}.${base64url({ sub: 'x', iss: ISSUER, aud: AUDIENCE, exp: 9999999999, scope: 'read:email' })}.`,
+  ],
   ['expired (beyond the 60 s clock skew)', () => signed(hub.devKey.privateKey, hub.devKey.kid, { exp: Math.floor(Date.now() / 1000) - 120 })],
   ['wrong audience', () => signed(hub.devKey.privateKey, hub.devKey.kid, { aud: 'someone-else' })],
   ['wrong issuer', () => signed(hub.devKey.privateKey, hub.devKey.kid, { iss: 'https://evil.example' })],
   ['unknown key id', () => signed(strangerKey, 'unknown-kid')],
   ['a known key id signed by another key', () => signed(strangerKey, hub.devKey.kid)],
-  ['the public key used as an HS256 secret', async () => {
-    const secret = JSON.stringify(hub.devKey.publicJwk);
-    const header = base64url({ alg: 'HS256', kid: hub.devKey.kid, typ: 'JWT' });
-    const payload = base64url({ sub: 'x', iss: ISSUER, aud: AUDIENCE, exp: 9999999999, scope: 'read:email' });
-    const signature = createHmac('sha256', secret).update(`${header}.${payload}`).digest('base64url');
-    return `${header}.${payload}.${signature}`;
-  }],
+  [
+    'the public key used as an HS256 secret',
+    async () => {
+      const secret = JSON.stringify(hub.devKey.publicJwk);
+      const header = base64url({ alg: 'HS256', kid: hub.devKey.kid, typ: 'JWT' });
+      const payload = base64url({ sub: 'x', iss: ISSUER, aud: AUDIENCE, exp: 9999999999, scope: 'read:email' });
+      const signature = createHmac('sha256', secret).update(`${header}.${payload}`).digest('base64url');
+      return `${header}.${payload}.${signature}`;
+    },
+  ],
 ];
 
 it.each(BAD_TOKENS)('refuses %s with 401 UNAUTHENTICATED', async (_, make) => {

@@ -30,7 +30,12 @@ const CASES: Case[] = [
     name: 'a denied field in a list is null with one error, the list written as @',
     query: '{ users { name email } }',
     caller: 'anonymous',
-    data: { users: [{ name: 'Somchai', email: null }, { name: 'Malee', email: null }] },
+    data: {
+      users: [
+        { name: 'Somchai', email: null },
+        { name: 'Malee', email: null },
+      ],
+    },
     denied: [['users', '@', 'email']],
     fetches: { accounts: 1 },
   },
@@ -81,22 +86,41 @@ const CASES: Case[] = [
     name: 'an alias is reported under its response key',
     query: '{ users { name mail: email } }',
     caller: 'anonymous',
-    data: { users: [{ name: 'Somchai', mail: null }, { name: 'Malee', mail: null }] },
+    data: {
+      users: [
+        { name: 'Somchai', mail: null },
+        { name: 'Malee', mail: null },
+      ],
+    },
     denied: [['users', '@', 'mail']],
   },
   {
     name: 'a named fragment that loses every field leaves a valid document (apollographql/router#4714)',
     query: '{ users { name ...Contact } } fragment Contact on User { email }',
     caller: 'anonymous',
-    data: { users: [{ name: 'Somchai', email: null }, { name: 'Malee', email: null }] },
+    data: {
+      users: [
+        { name: 'Somchai', email: null },
+        { name: 'Malee', email: null },
+      ],
+    },
     denied: [['users', '@', 'email']],
   },
   {
     name: 'a fragment spread in several places is judged at each place',
     query: '{ me { ...Card } users { ...Card } } fragment Card on User { name email }',
     caller: { scope: [] },
-    data: { me: { name: 'Somchai', email: null }, users: [{ name: 'Somchai', email: null }, { name: 'Malee', email: null }] },
-    denied: [['me', 'email'], ['users', '@', 'email']],
+    data: {
+      me: { name: 'Somchai', email: null },
+      users: [
+        { name: 'Somchai', email: null },
+        { name: 'Malee', email: null },
+      ],
+    },
+    denied: [
+      ['me', 'email'],
+      ['users', '@', 'email'],
+    ],
   },
   {
     name: '@authenticated denies anonymous callers',
@@ -120,10 +144,15 @@ const CASES: Case[] = [
     denied: [['search', '@', 'title']],
   },
   {
-    name: 'a field read through an interface needs every implementation\'s requirements',
+    name: "a field read through an interface needs every implementation's requirements",
     query: '{ animals { __typename name } }',
     caller: 'anonymous',
-    data: { animals: [{ __typename: 'Dog', name: null }, { __typename: 'Cat', name: null }] },
+    data: {
+      animals: [
+        { __typename: 'Dog', name: null },
+        { __typename: 'Cat', name: null },
+      ],
+    },
     denied: [['animals', '@', 'name']],
   },
   {
@@ -136,7 +165,12 @@ const CASES: Case[] = [
     name: 'nested entities: a denied field of another subgraph is never fetched there',
     query: '{ users { name reviews { body } } }',
     caller: 'anonymous',
-    data: { users: [{ name: 'Somchai', reviews: null }, { name: 'Malee', reviews: null }] },
+    data: {
+      users: [
+        { name: 'Somchai', reviews: null },
+        { name: 'Malee', reviews: null },
+      ],
+    },
     denied: [['users', '@', 'reviews']],
     fetches: { accounts: 1, reviews: 0 },
   },
@@ -160,7 +194,12 @@ const CASES: Case[] = [
     query: 'query ($withEmail: Boolean!) { users { name email @include(if: $withEmail) } }',
     variables: { withEmail: true },
     caller: 'anonymous',
-    data: { users: [{ name: 'Somchai', email: null }, { name: 'Malee', email: null }] },
+    data: {
+      users: [
+        { name: 'Somchai', email: null },
+        { name: 'Malee', email: null },
+      ],
+    },
     denied: [['users', '@', 'email']],
   },
   {
@@ -173,7 +212,12 @@ const CASES: Case[] = [
     name: '@policy without the claim is denied',
     query: '{ users { name vip } }',
     caller: { scope: [] },
-    data: { users: [{ name: 'Somchai', vip: null }, { name: 'Malee', vip: null }] },
+    data: {
+      users: [
+        { name: 'Somchai', vip: null },
+        { name: 'Malee', vip: null },
+      ],
+    },
     denied: [['users', '@', 'vip']],
   },
   {
@@ -186,7 +230,12 @@ const CASES: Case[] = [
     name: 'classification INTERNAL is denied to a token without the agency scope',
     query: '{ users { name internalNote } }',
     caller: { scope: ['read:email'] },
-    data: { users: [{ name: 'Somchai', internalNote: null }, { name: 'Malee', internalNote: null }] },
+    data: {
+      users: [
+        { name: 'Somchai', internalNote: null },
+        { name: 'Malee', internalNote: null },
+      ],
+    },
     denied: [['users', '@', 'internalNote']],
   },
 ];
@@ -226,7 +275,11 @@ it('reads a JSON-array scope claim as scopes (wundergraph/cosmo#3251)', async ()
   const { SignJWT } = await import('jose');
   const token = await new SignJWT({ scope: ['read:email'] })
     .setProtectedHeader({ alg: 'ES256', kid: hub.devKey.kid })
-    .setSubject('officer-2').setIssuer('https://govhub.local/dev').setAudience('govhub').setIssuedAt().setExpirationTime('5m')
+    .setSubject('officer-2')
+    .setIssuer('https://govhub.local/dev')
+    .setAudience('govhub')
+    .setIssuedAt()
+    .setExpirationTime('5m')
     .sign(hub.devKey.privateKey);
   const response = await postGraphQL(hub.url, '{ users { email } }', {}, { authorization: `Bearer ${token}` });
   expect(response.errors).toBeUndefined();

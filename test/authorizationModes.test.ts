@@ -4,7 +4,7 @@ import { startFixtureHub, type FixtureHub } from './fixtures/authz';
 /** Apollo Router's switches: reject the whole operation, dry run, errors in extensions, require authentication. */
 const hubs: FixtureHub[] = [];
 afterAll(() => Promise.all(hubs.map((hub) => hub.stop())));
-async function hubWith(auth: Parameters<typeof startFixtureHub>[0] extends infer O ? O extends { auth?: infer A } ? A : never : never) {
+async function hubWith(auth: Parameters<typeof startFixtureHub>[0] extends infer O ? (O extends { auth?: infer A } ? A : never) : never) {
   const hub = await startFixtureHub({ auth: { keys: null, mode: 'filter', reporting: 'errors', requireAuthentication: false, ...auth } });
   hubs.push(hub);
   return hub;
@@ -15,9 +15,11 @@ it('reject: refuses the whole operation and lists the denied paths; no subgraph 
   const response = await postGraphQL(hub.url, '{ users { name email } }');
   expect(response.status).toBe(403);
   expect(response.data).toBeUndefined();
-  expect(response.errors).toEqual([expect.objectContaining({
-    extensions: expect.objectContaining({ code: 'UNAUTHORIZED_FIELD_OR_TYPE', paths: [['users', '@', 'email']] }),
-  })]);
+  expect(response.errors).toEqual([
+    expect.objectContaining({
+      extensions: expect.objectContaining({ code: 'UNAUTHORIZED_FIELD_OR_TYPE', paths: [['users', '@', 'email']] }),
+    }),
+  ]);
   expect(hub.fetches.accounts).toBe(0);
   const allowed = await postGraphQL(hub.url, '{ users { name } }');
   expect(allowed.errors).toBeUndefined();
@@ -35,7 +37,12 @@ it('extensions: denials go to extensions, so clients that throw on errors do not
   const hub = await hubWith({ reporting: 'extensions' });
   const response = await postGraphQL(hub.url, '{ users { name email } }');
   expect(response.errors).toBeUndefined();
-  expect(response.data).toEqual({ users: [{ name: 'Somchai', email: null }, { name: 'Malee', email: null }] });
+  expect(response.data).toEqual({
+    users: [
+      { name: 'Somchai', email: null },
+      { name: 'Malee', email: null },
+    ],
+  });
   expect(response.extensions?.authorizationErrors).toEqual([
     { message: 'Unauthorized field or type', path: ['users', '@', 'email'], extensions: { code: 'UNAUTHORIZED_FIELD_OR_TYPE' } },
   ]);

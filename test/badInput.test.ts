@@ -1,7 +1,16 @@
 import { serverAudits } from 'graphql-http';
 import {
-  buildSchema, getNamedType, getNullableType, isEnumType, isInputObjectType, isLeafType, isListType, isScalarType,
-  type GraphQLArgument, type GraphQLField, type GraphQLInputType,
+  buildSchema,
+  getNamedType,
+  getNullableType,
+  isEnumType,
+  isInputObjectType,
+  isLeafType,
+  isListType,
+  isScalarType,
+  type GraphQLArgument,
+  type GraphQLField,
+  type GraphQLInputType,
 } from 'graphql';
 import { CALLERS, startTestHub, type TestHub } from './support/hub';
 
@@ -37,8 +46,18 @@ it('passes every MUST of the GraphQL-over-HTTP audits, with only the known devia
 }, 60_000);
 
 const HOSTILE_STRINGS = [
-  "' OR '1'='1", "1'; DROP TABLE governance.province; --", '"; SELECT pg_sleep(5); --', '\\', '%', '_%_', '$1', '\u0000',
-  '๑๒๓๔๕', 'x'.repeat(10_000), '../../etc/passwd', '{"$gt": ""}',
+  "' OR '1'='1",
+  "1'; DROP TABLE governance.province; --",
+  '"; SELECT pg_sleep(5); --',
+  '\\',
+  '%',
+  '_%_',
+  '$1',
+  '\u0000',
+  '๑๒๓๔๕',
+  'x'.repeat(10_000),
+  '../../etc/passwd',
+  '{"$gt": ""}',
 ];
 const HOSTILE_INTS = [0, -1, 2_147_483_647, -2_147_483_648];
 
@@ -74,7 +93,9 @@ it('answers hostile values in every argument of every root field with data or a 
   let reachedSubgraphs = 0;
   for (const field of fields) {
     for (const [index, text] of HOSTILE_STRINGS.entries()) {
-      const variables = Object.fromEntries(field.args.map((argument) => [argument.name, hostileValue(argument.name, argument.type, text, HOSTILE_INTS[index % HOSTILE_INTS.length])]));
+      const variables = Object.fromEntries(
+        field.args.map((argument) => [argument.name, hostileValue(argument.name, argument.type, text, HOSTILE_INTS[index % HOSTILE_INTS.length])]),
+      );
       const before = hub.statementCount();
       const response = await hub.query(operationFor(field), variables, caller);
       if (hub.statementCount() > before) reachedSubgraphs += 1;

@@ -18,7 +18,7 @@ afterAll(async () => {
   await subgraphs?.stop();
 });
 
-it('answers the TestQuery through stock @apollo/gateway with the benchmark\'s 87,599 bytes', async () => {
+it("answers the TestQuery through stock @apollo/gateway with the benchmark's 87,599 bytes", async () => {
   const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: TEST_QUERY_BODY });
   const body = answerBytes(Buffer.from(await response.arrayBuffer()));
   expect(response.status).toBe(200);
@@ -27,7 +27,9 @@ it('answers the TestQuery through stock @apollo/gateway with the benchmark\'s 87
 
 it('keeps the shipping estimate null, as the public benchmark answers', async () => {
   const response = await fetch(gateway.url, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ topProducts(first: 9) { upc shippingEstimate } }' }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ topProducts(first: 9) { upc shippingEstimate } }' }),
   });
   const { data } = (await response.json()) as { data: { topProducts: { shippingEstimate: number | null }[] } };
   expect(data.topProducts.map((product) => product.shippingEstimate)).toEqual(Array(9).fill(null));

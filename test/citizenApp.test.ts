@@ -94,8 +94,12 @@ describeInBrowser('the citizen app in a browser', () => {
     await inLanguage(page, 'th');
     await shoot(page, 'sign-in-th');
     for (const nationalId of [BANGKOK, PHAYAO, SURAT_THANI]) {
-      const { data } = await hub.query(`{ me { firstNameTh lastNameTh address { province { code nameTh activeWarnings { id } } }
-        businesses { nameTh } disasterAssistance { amountBaht } } }`, {}, await hub.as(CALLERS.citizen(nationalId)));
+      const { data } = await hub.query(
+        `{ me { firstNameTh lastNameTh address { province { code nameTh activeWarnings { id } } }
+        businesses { nameTh } disasterAssistance { amountBaht } } }`,
+        {},
+        await hub.as(CALLERS.citizen(nationalId)),
+      );
       const me = data!.me;
       await page.evaluate('sessionStorage.clear()');
       await signIn(page, nationalId);
@@ -127,7 +131,7 @@ describeInBrowser('the citizen app in a browser', () => {
     }
   });
 
-  it('loads the dashboard with one persisted request: the hash alone, the document being in the app\'s manifest', async () => {
+  it("loads the dashboard with one persisted request: the hash alone, the document being in the app's manifest", async () => {
     const page = await newPage();
     const requests = graphqlRequests(page);
     await signIn(page, PHAYAO);
@@ -139,7 +143,11 @@ describeInBrowser('the citizen app in a browser', () => {
     await page.waitForLoadState('networkidle');
     expect(requests).toHaveLength(1);
     const body = requests[0].postDataJSON();
-    expect(body).toEqual({ operationName: 'CitizenDashboard', variables: {}, extensions: { persistedQuery: { version: 1, sha256Hash: expect.stringMatching(/^[0-9a-f]{64}$/) } } });
+    expect(body).toEqual({
+      operationName: 'CitizenDashboard',
+      variables: {},
+      extensions: { persistedQuery: { version: 1, sha256Hash: expect.stringMatching(/^[0-9a-f]{64}$/) } },
+    });
     expect(requests[0].headers().authorization).toMatch(/^Bearer /);
     expect(page.url()).not.toContain('eyJ');
   });
@@ -150,8 +158,11 @@ describeInBrowser('the citizen app in a browser', () => {
     await page.locator('nav a[href="/app/access"]').click();
     await shows(page.locator('.access'), 'ยังไม่มีหน่วยงานใดเข้าถึงข้อมูลของคุณ');
 
-    const read = await hub.query(`query ($id: ID!) { person(nationalId: $id) { firstNameTh lowIncomeRegistration { status } } }`,
-      { id: BANGKOK }, await hub.as(CALLERS.dopaWelfare));
+    const read = await hub.query(
+      `query ($id: ID!) { person(nationalId: $id) { firstNameTh lowIncomeRegistration { status } } }`,
+      { id: BANGKOK },
+      await hub.as(CALLERS.dopaWelfare),
+    );
     expect(read.data?.person?.lowIncomeRegistration?.status).toBe('ELIGIBLE');
 
     await page.reload();
@@ -175,7 +186,11 @@ describeInBrowser('the citizen app in a browser', () => {
 
   it('grants consent to TAT, whose read then succeeds; withdrawn in the app, the next read is refused', async () => {
     const tatReads = async () => {
-      const response = await hub.query('query ($id: ID!) { person(nationalId: $id) { firstNameTh } }', { id: SURAT_THANI }, await hub.as(TAT_TOURISM));
+      const response = await hub.query(
+        'query ($id: ID!) { person(nationalId: $id) { firstNameTh } }',
+        { id: SURAT_THANI },
+        await hub.as(TAT_TOURISM),
+      );
       return response.data?.person?.firstNameTh ?? response.errors?.[0]?.extensions?.code;
     };
     expect(await tatReads()).toBe('UNAUTHORIZED_FIELD_OR_TYPE');

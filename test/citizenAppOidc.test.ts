@@ -25,8 +25,12 @@ describeInBrowser('the citizen app signing in with an OpenID Connect provider', 
     mkdirSync(ARTIFACTS, { recursive: true });
     provider = await startFakeOidcProvider({ clientId: CLIENT_ID, subject: CITIZEN.nationalId, audience: AUDIENCE, scope: 'openid citizen:self' });
     Object.assign(process.env, {
-      HUB_ENV: 'production', GOVHUB_JWKS_URL: provider.jwksUrl, GOVHUB_JWT_ISSUER: provider.issuer, GOVHUB_JWT_AUDIENCE: AUDIENCE,
-      GOVHUB_OIDC_ISSUER: provider.issuer, GOVHUB_OIDC_CLIENT_ID: CLIENT_ID,
+      HUB_ENV: 'production',
+      GOVHUB_JWKS_URL: provider.jwksUrl,
+      GOVHUB_JWT_ISSUER: provider.issuer,
+      GOVHUB_JWT_AUDIENCE: AUDIENCE,
+      GOVHUB_OIDC_ISSUER: provider.issuer,
+      GOVHUB_OIDC_CLIENT_ID: CLIENT_ID,
     });
     [hub, browser] = await Promise.all([
       startTestHub({ auth: { keys: { url: provider.jwksUrl }, issuer: provider.issuer, audience: AUDIENCE } }),

@@ -7,9 +7,27 @@ import { runGovhubCli } from './support/cli';
 
 /** The command line: help on every command, the version, usage errors as exit 2, Rover's verbs and flags. */
 const COMMANDS = [
-  [], ['gateway'], ['subgraph'], ['subgraph', 'new'], ['subgraph', 'serve'], ['subgraph', 'introspect'], ['subgraph', 'list'],
-  ['subgraph', 'fetch'], ['subgraph', 'history'], ['subgraph', 'check'], ['subgraph', 'publish'], ['subgraph', 'rollback'],
-  ['supergraph'], ['supergraph', 'compose'], ['migrate'], ['token'], ['audit'], ['audit', 'verify'], ['codegen'], ['config'], ['config', 'check'],
+  [],
+  ['gateway'],
+  ['subgraph'],
+  ['subgraph', 'new'],
+  ['subgraph', 'serve'],
+  ['subgraph', 'introspect'],
+  ['subgraph', 'list'],
+  ['subgraph', 'fetch'],
+  ['subgraph', 'history'],
+  ['subgraph', 'check'],
+  ['subgraph', 'publish'],
+  ['subgraph', 'rollback'],
+  ['supergraph'],
+  ['supergraph', 'compose'],
+  ['migrate'],
+  ['token'],
+  ['audit'],
+  ['audit', 'verify'],
+  ['codegen'],
+  ['config'],
+  ['config', 'check'],
 ];
 
 it('answers --help on every command and sub-command with its usage, exit 0', async () => {
@@ -30,13 +48,17 @@ it('answers --version, and refuses unknown commands, unknown options and missing
   }
 });
 
-it('composes a supergraph from Rover\'s supergraph.yaml, and names the subgraph that fails', async () => {
+it("composes a supergraph from Rover's supergraph.yaml, and names the subgraph that fails", async () => {
   const dir = mkdtempSync(join(tmpdir(), 'govhub-compose-'));
-  const header = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.6", import: ["@key", "@composeDirective"]) @link(url: "https://govhub.go.th/spec/classification/v0.1", import: ["@classified"]) @composeDirective(name: "@classified")\ndirective @classified(level: Classification!, dataset: String) on FIELD_DEFINITION\nenum Classification { PUBLIC INTERNAL PERSONAL SENSITIVE SECRET }\n';
+  const header =
+    'extend schema @link(url: "https://specs.apollo.dev/federation/v2.6", import: ["@key", "@composeDirective"]) @link(url: "https://govhub.go.th/spec/classification/v0.1", import: ["@classified"]) @composeDirective(name: "@classified")\ndirective @classified(level: Classification!, dataset: String) on FIELD_DEFINITION\nenum Classification { PUBLIC INTERNAL PERSONAL SENSITIVE SECRET }\n';
   writeFileSync(join(dir, 'a.graphql'), `${header}type Query { hello: String @classified(level: PUBLIC) }`);
   writeFileSync(join(dir, 'b.graphql'), `${header}type Query { world: String }`);
   writeFileSync(join(dir, 'good.yaml'), 'subgraphs:\n  a:\n    routing_url: http://127.0.0.1:4101/\n    schema:\n      file: ./a.graphql\n');
-  writeFileSync(join(dir, 'bad.yaml'), 'subgraphs:\n  a:\n    routing_url: http://127.0.0.1:4101/\n    schema:\n      file: ./a.graphql\n  b:\n    routing_url: http://127.0.0.1:4102/\n    schema:\n      file: ./b.graphql\n');
+  writeFileSync(
+    join(dir, 'bad.yaml'),
+    'subgraphs:\n  a:\n    routing_url: http://127.0.0.1:4101/\n    schema:\n      file: ./a.graphql\n  b:\n    routing_url: http://127.0.0.1:4102/\n    schema:\n      file: ./b.graphql\n',
+  );
   const good = await runGovhubCli(['supergraph', 'compose', '--config', join(dir, 'good.yaml')], {});
   expect(good.code).toBe(0);
   expect(good.stdout).toContain('join__Graph');
@@ -49,8 +71,11 @@ it('composes a supergraph from Rover\'s supergraph.yaml, and names the subgraph 
 
 it('reads a schema from standard input with --schema -', async () => {
   // No hub is listening: the command reads its schema first, then reports the unreachable hub (exit 1, not 2).
-  const child = execFile(process.execPath, [join(projectRoot(), 'gateway', 'bin', 'govhub.js'), 'subgraph', 'check', '--name', 'x', '--schema', '-', '--routing-url', 'http://127.0.0.1:9/'],
-    { env: { ...process.env, APOLLO_TELEMETRY_DISABLED: '1', GOVHUB_URL: 'http://127.0.0.1:9' } });
+  const child = execFile(
+    process.execPath,
+    [join(projectRoot(), 'gateway', 'bin', 'govhub.js'), 'subgraph', 'check', '--name', 'x', '--schema', '-', '--routing-url', 'http://127.0.0.1:9/'],
+    { env: { ...process.env, APOLLO_TELEMETRY_DISABLED: '1', GOVHUB_URL: 'http://127.0.0.1:9' } },
+  );
   child.stdin?.end('type Query { a: Int }');
   const [code, stderr] = await new Promise<[number | null, string]>((resolve) => {
     let err = '';

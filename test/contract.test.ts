@@ -8,10 +8,13 @@ afterAll(() => hub?.stop());
 
 describe('the entry points of every domain, through the gateway', () => {
   it('person(nationalId) joins the citizen record with businesses and disaster assistance', async () => {
-    const { data, errors } = await hub.query(`query ($id: ID!) { person(nationalId: $id) {
+    const { data, errors } = await hub.query(
+      `query ($id: ID!) { person(nationalId: $id) {
       nationalId titleTh firstNameTh lastNameTh dateOfBirth address { province { code nameTh } }
-      lowIncomeRegistration { status } healthCoverage { scheme } businesses { juristicId nameTh } } }`, { id: '1101700203450' },
-      await hub.as(CALLERS.dopaWelfare));
+      lowIncomeRegistration { status } healthCoverage { scheme } businesses { juristicId nameTh } } }`,
+      { id: '1101700203450' },
+      await hub.as(CALLERS.dopaWelfare),
+    );
     expect(errors).toBeUndefined();
     expect(data?.person).toMatchObject({ nationalId: '1101700203450', address: { province: { code: '10', nameTh: 'กรุงเทพมหานคร' } } });
     expect(data?.person.lowIncomeRegistration).not.toBeNull();
@@ -51,15 +54,21 @@ describe('the entry points of every domain, through the gateway', () => {
     const dopa = await hub.as(CALLERS.dopaWelfare);
     const person = await hub.query('{ person(nationalId: "1101700203450") { businesses { juristicId } } }', {}, dopa);
     const juristicId = person.data?.person.businesses[0].juristicId;
-    const { data, errors } = await hub.query(`query ($id: ID!) { business(juristicId: $id) {
-      juristicId nameTh status registeredOn province { code nameTh } directors { nationalId firstNameTh } } }`, { id: juristicId }, dopa);
+    const { data, errors } = await hub.query(
+      `query ($id: ID!) { business(juristicId: $id) {
+      juristicId nameTh status registeredOn province { code nameTh } directors { nationalId firstNameTh } } }`,
+      { id: juristicId },
+      dopa,
+    );
     expect(errors).toBeUndefined();
     expect(data?.business.directors.map((d: { nationalId: string }) => d.nationalId)).toContain('1101700203450');
     expect(data?.business.directors[0].firstNameTh).toEqual(expect.any(String));
   });
 
   it('datasets(ownerCode, classification) filters the catalogue', async () => {
-    const { data, errors } = await hub.query('{ datasets(ownerCode: "DOPA", classification: PERSONAL) { id nameTh owner { code } classification readyToLink updateFrequency } }');
+    const { data, errors } = await hub.query(
+      '{ datasets(ownerCode: "DOPA", classification: PERSONAL) { id nameTh owner { code } classification readyToLink updateFrequency } }',
+    );
     expect(errors).toBeUndefined();
     expect(data?.datasets.length).toBeGreaterThan(0);
     for (const dataset of data?.datasets ?? []) expect(dataset).toMatchObject({ owner: { code: 'DOPA' }, classification: 'PERSONAL' });

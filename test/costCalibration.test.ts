@@ -22,14 +22,21 @@ const NATURAL: Record<string, string> = {
 
 /** The `graphql` blocks of the README and docs that are operations (not SDL), with their `# variables:` line. */
 function documentedOperations(): { where: string; query: string; variables: Record<string, unknown> }[] {
-  const files = ['README.md', ...readdirSync(join(projectRoot(), 'docs')).filter((name) => name.endsWith('.md')).map((name) => join('docs', name))];
-  return files.flatMap((file) => [...readFileSync(join(projectRoot(), file), 'utf8').matchAll(/```graphql\n([\s\S]*?)```/g)]
-    .map((match, index) => ({ where: `${file} #${index + 1}`, text: match[1] }))
-    .filter(({ text }) => /^\s*(\{|query\b|mutation\b)/.test(text.replace(/^#.*\n/gm, '')))
-    .map(({ where, text }) => {
-      const variables = /# variables: (\{.*\})/.exec(text)?.[1];
-      return { where, query: text.replace(/^#.*$/gm, ''), variables: variables ? JSON.parse(variables) : {} };
-    }));
+  const files = [
+    'README.md',
+    ...readdirSync(join(projectRoot(), 'docs'))
+      .filter((name) => name.endsWith('.md'))
+      .map((name) => join('docs', name)),
+  ];
+  return files.flatMap((file) =>
+    [...readFileSync(join(projectRoot(), file), 'utf8').matchAll(/```graphql\n([\s\S]*?)```/g)]
+      .map((match, index) => ({ where: `${file} #${index + 1}`, text: match[1] }))
+      .filter(({ text }) => /^\s*(\{|query\b|mutation\b)/.test(text.replace(/^#.*\n/gm, '')))
+      .map(({ where, text }) => {
+        const variables = /# variables: (\{.*\})/.exec(text)?.[1];
+        return { where, query: text.replace(/^#.*$/gm, ''), variables: variables ? JSON.parse(variables) : {} };
+      }),
+  );
 }
 
 it('finds the documented operations', () => {

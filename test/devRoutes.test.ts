@@ -13,9 +13,12 @@ beforeAll(async () => {
 });
 afterAll(() => hub?.stop());
 
-const mint = (host: string) => rawRequest(port, {
-  target: '/dev/tokens', headers: { host, 'content-type': 'application/json' }, body: '{"identity":"dopaWelfare"}',
-});
+const mint = (host: string) =>
+  rawRequest(port, {
+    target: '/dev/tokens',
+    headers: { host, 'content-type': 'application/json' },
+    body: '{"identity":"dopaWelfare"}',
+  });
 const jwks = (host: string) => rawRequest(port, { method: 'GET', target: '/.well-known/jwks.json', headers: { host } });
 
 describe('development routes', () => {
@@ -27,8 +30,15 @@ describe('development routes', () => {
   });
 
   it.each([
-    'evil.example', 'evil.example:PORT', 'localhost.evil.example:PORT', 'localhost', 'localhost:1', '127.0.0.2:PORT',
-    '0.0.0.0:PORT', '[::ffff:127.0.0.1]:PORT', 'localhost:PORT@evil.example',
+    'evil.example',
+    'evil.example:PORT',
+    'localhost.evil.example:PORT',
+    'localhost',
+    'localhost:1',
+    '127.0.0.2:PORT',
+    '0.0.0.0:PORT',
+    '[::ffff:127.0.0.1]:PORT',
+    'localhost:PORT@evil.example',
   ])('refuse Host %s: 403 LOOPBACK_ONLY', async (host) => {
     for (const response of [await mint(host.replace('PORT', String(port))), await jwks(host.replace('PORT', String(port)))]) {
       expect(response.status).toBe(403);

@@ -39,13 +39,14 @@ describe('stack traces, in development', () => {
   }, 120_000);
   afterAll(() => hub?.stop());
 
-  it('none on a validation error, a bad argument or a denied field (the subgraph\'s own included)', async () => {
+  it("none on a validation error, a bad argument or a denied field (the subgraph's own included)", async () => {
     const typo = await hub.query('{ provinces { nmeTh } }');
     expect(typo.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     const badId = await hub.query('{ person(nationalId: "1101700203451") { firstNameTh } }');
     expect(badId.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     const [{ citizen }] = await hub.subgraphs.citizen.db.query<{ citizen: string }>(
-      'SELECT min(national_id) AS citizen FROM person GROUP BY house_id HAVING count(*) >= 2 ORDER BY house_id LIMIT 1');
+      'SELECT min(national_id) AS citizen FROM person GROUP BY house_id HAVING count(*) >= 2 ORDER BY house_id LIMIT 1',
+    );
     const denied = await hub.query('{ me { nationalId house { members { nationalId } } } }', {}, await hub.as(CALLERS.citizen(citizen)));
     for (const answer of [typo, badId, denied]) {
       expect(answer.errors?.length).toBeGreaterThan(0);

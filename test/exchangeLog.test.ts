@@ -27,9 +27,19 @@ beforeEach(async () => {
 });
 
 const entry = (requestId: string): ExchangeLogEntry => ({
-  at: new Date().toISOString(), requestId, consumer: 'DOPA', officer: 'dopa-officer-7', purpose: 'WELFARE_ELIGIBILITY',
-  basis: 'agreement', agreementId: 'AG-1', subject: '1101700203450', subjectRef: null, dataset: 'dopa.civil-registry',
-  classification: 'PERSONAL', fields: ['Person.firstNameTh'], withheldFromSubject: false,
+  at: new Date().toISOString(),
+  requestId,
+  consumer: 'DOPA',
+  officer: 'dopa-officer-7',
+  purpose: 'WELFARE_ELIGIBILITY',
+  basis: 'agreement',
+  agreementId: 'AG-1',
+  subject: '1101700203450',
+  subjectRef: null,
+  dataset: 'dopa.civil-registry',
+  classification: 'PERSONAL',
+  fields: ['Person.firstNameTh'],
+  withheldFromSubject: false,
 });
 
 /** Appends `count` entries, one request each, and returns their seqs in order. */
@@ -70,7 +80,10 @@ describe('verify', () => {
   it('names the anchored head when every entry was deleted', async () => {
     const appended = await appendEntries(3);
     await db.query('DELETE FROM governance.exchange_log');
-    expect(await verifyChain(db)).toEqual({ entries: 0, brokenAt: { seq: appended[2], reason: expect.stringContaining('newest entries were removed') } });
+    expect(await verifyChain(db)).toEqual({
+      entries: 0,
+      brokenAt: { seq: appended[2], reason: expect.stringContaining('newest entries were removed') },
+    });
   });
 
   it('still shows a deleted newest entry once a new writer has appended after it', async () => {
@@ -116,7 +129,8 @@ describe('two writers on one database', () => {
       };
       await Promise.all([write(writers[0], 'a'), write(writers[1], 'b')]);
       const rows = await db.query<{ requestId: string; count: number }>(
-        'SELECT request_id AS "requestId", count(*)::int AS count FROM governance.exchange_log GROUP BY request_id');
+        'SELECT request_id AS "requestId", count(*)::int AS count FROM governance.exchange_log GROUP BY request_id',
+      );
       expect(rows).toHaveLength(400);
       expect(rows.every((row) => row.count === 2)).toBe(true);
       expect(await verifyChain(db)).toEqual({ entries: 800, brokenAt: null });

@@ -13,9 +13,15 @@ let hub: TestHub;
 let quiz: MaliciousSubgraph;
 beforeAll(async () => {
   hub = await startTestHub();
-  const gatewayKeys = await (await fetch(hub.url.replace('/graphql', '/.well-known/gateway-jwks.json'))).json() as JSONWebKeySet;
+  const gatewayKeys = (await (await fetch(hub.url.replace('/graphql', '/.well-known/gateway-jwks.json'))).json()) as JSONWebKeySet;
   quiz = await startMaliciousSubgraph(hub.databaseUrl, gatewayKeys);
-  await new SubgraphRegistry(hub.subgraphs.governance.db).publish({ name: 'quiz', owner: 'OBEC', url: quiz.url, sdl: QUIZ_SDL, publishedBy: 'obec-officer' });
+  await new SubgraphRegistry(hub.subgraphs.governance.db).publish({
+    name: 'quiz',
+    owner: 'OBEC',
+    url: quiz.url,
+    sdl: QUIZ_SDL,
+    publishedBy: 'obec-officer',
+  });
   await until(async () => (await hub.query('{ quizCount }')).data?.quizCount ?? undefined, 10_000);
 }, 120_000);
 afterAll(async () => {

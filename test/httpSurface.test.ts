@@ -12,10 +12,11 @@ const graphql = (init: RequestInit & { search?: string } = {}) => fetch(`${hub.u
 const SOMCHAI = DEMO_PEOPLE[0].nationalId;
 
 describe('CORS', () => {
-  const preflight = (origin: string) => graphql({
-    method: 'OPTIONS',
-    headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization' },
-  });
+  const preflight = (origin: string) =>
+    graphql({
+      method: 'OPTIONS',
+      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization' },
+    });
 
   it('lets a local development page call the hub, with the headers it needs', async () => {
     const response = await preflight('http://localhost:5173');
@@ -33,14 +34,22 @@ describe('CORS', () => {
   });
 });
 
-it('answers with no tracing or debugging extensions (graphql-cop\'s trace probe)', async () => {
-  const response = await graphql({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ province(code: "10") { nameEn } }' }) });
+it("answers with no tracing or debugging extensions (graphql-cop's trace probe)", async () => {
+  const response = await graphql({
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ province(code: "10") { nameEn } }' }),
+  });
   const { extensions } = (await response.json()) as { extensions?: Record<string, unknown> };
   expect(Object.keys(extensions ?? {})).toEqual(['cost']);
 });
 
 it('sends security headers on every response', async () => {
-  const response = await graphql({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+  const response = await graphql({
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ __typename }' }),
+  });
   expect(response.status).toBe(200);
   expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
   expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
@@ -51,8 +60,13 @@ it('sends security headers on every response', async () => {
 
 describe('cross-site requests and mutations over GET', () => {
   it('refuses a mutation over GET', async () => {
-    const mutation = encodeURIComponent(`mutation { grantConsent(agencyCode: "TAT", purpose: "WELFARE_ELIGIBILITY", datasets: ["dopa.civil-registry"]) { agency { code } } }`);
-    const response = await graphql({ search: `?query=${mutation}`, headers: { 'apollo-require-preflight': 'true', ...(await hub.as(CALLERS.citizen(SOMCHAI))) } });
+    const mutation = encodeURIComponent(
+      `mutation { grantConsent(agencyCode: "TAT", purpose: "WELFARE_ELIGIBILITY", datasets: ["dopa.civil-registry"]) { agency { code } } }`,
+    );
+    const response = await graphql({
+      search: `?query=${mutation}`,
+      headers: { 'apollo-require-preflight': 'true', ...(await hub.as(CALLERS.citizen(SOMCHAI))) },
+    });
     expect(response.status).toBe(405);
     const consents = await hub.subgraphs.governance.db.query(`SELECT 1 FROM governance.consent WHERE consumer_code = 'TAT'`);
     expect(consents).toEqual([]);
@@ -82,14 +96,17 @@ describe('request ids', () => {
     const requestId = response.headers.get('x-request-id');
     expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(((await response.json()) as { data: { person: unknown } }).data.person).toEqual({ firstNameTh: DEMO_PEOPLE[0].firstNameTh });
-    const logged = (id: string | null) => hub.subgraphs.governance.db.query(`SELECT DISTINCT consumer_code FROM governance.exchange_log WHERE request_id = $1`, [id]);
+    const logged = (id: string | null) =>
+      hub.subgraphs.governance.db.query(`SELECT DISTINCT consumer_code FROM governance.exchange_log WHERE request_id = $1`, [id]);
     expect(await logged(requestId)).toEqual([{ consumer_code: 'DOPA' }]);
     expect(await logged(callerId)).toEqual([]);
   });
 
   it('replaces a request id that is not a plain token with a new one', async () => {
     const response = await graphql({
-      method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'x'.repeat(200) }, body: JSON.stringify({ query: '{ __typename }' }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'x'.repeat(200) },
+      body: JSON.stringify({ query: '{ __typename }' }),
     });
     expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });

@@ -1,1 +1,6 @@
-module.exports = { ...require('../jest.base.js'), testMatch: ['<rootDir>/**/*.test.ts'], testPathIgnorePatterns: ['/node_modules/', '/dist/'], maxWorkers: 1 };
+module.exports = {
+  ...require('../jest.base.js'),
+  testMatch: ['<rootDir>/**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  maxWorkers: 1,
+};

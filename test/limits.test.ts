@@ -70,7 +70,7 @@ it('refuses unknown directives, and six directives on one field', async () => {
   await expectRefused(hub.query(`{ province(code: "10") { nameTh ${six} } }`), 400, 'TOO_MANY_DIRECTIVES', { limit: 5, actual: 6 });
 });
 
-it('serves the IDE\'s introspection query and refuses circular introspection', async () => {
+it("serves the IDE's introspection query and refuses circular introspection", async () => {
   const introspection = await hub.query(getIntrospectionQuery());
   expect(introspection.errors).toBeUndefined();
   expect(introspection.data?.__schema.types.length).toBeGreaterThan(50);
@@ -102,15 +102,20 @@ it('serves a query 12 deep and refuses one 13 deep', async () => {
 });
 
 it('refuses 21 root fields', async () => {
-  await expectRefused(hub.query(`{ ${repeat(21, (i) => `p${i}: province(code: "10") { code }`)} }`), 400, 'TOO_MANY_ROOT_FIELDS', { limit: 20, actual: 21 });
+  await expectRefused(hub.query(`{ ${repeat(21, (i) => `p${i}: province(code: "10") { code }`)} }`), 400, 'TOO_MANY_ROOT_FIELDS', {
+    limit: 20,
+    actual: 21,
+  });
 });
 
 it('refuses first: 1000 as a literal and as a variable, before planning', async () => {
-  await expectRefused(hub.query('{ province(code: "10") { businesses(first: 1000) { juristicId } } }'), 400, 'BAD_USER_INPUT', { reason: 'PAGE_SIZE' });
-  await expectRefused(
-    hub.query('query ($n: Int) { businesses(first: $n) { juristicId } }', { n: 1000 }),
-    400, 'BAD_USER_INPUT', { reason: 'PAGE_SIZE', argumentName: 'first' },
-  );
+  await expectRefused(hub.query('{ province(code: "10") { businesses(first: 1000) { juristicId } } }'), 400, 'BAD_USER_INPUT', {
+    reason: 'PAGE_SIZE',
+  });
+  await expectRefused(hub.query('query ($n: Int) { businesses(first: $n) { juristicId } }', { n: 1000 }), 400, 'BAD_USER_INPUT', {
+    reason: 'PAGE_SIZE',
+    argumentName: 'first',
+  });
 });
 
 it('refuses an operation over the cost limit, with its cost', async () => {

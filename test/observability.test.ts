@@ -72,7 +72,7 @@ it('counts failed subgraph calls by domain and code', async () => {
   expect(sample(await metrics(), 'govhub_subgraph_fetch_errors_total{domain="tourism",code="SUBGRAPH_UNAVAILABLE"}')).toBeGreaterThanOrEqual(1);
 });
 
-it('exports the gateway\'s spans to the configured OTLP endpoint', async () => {
+it("exports the gateway's spans to the configured OTLP endpoint", async () => {
   await hub.query('query Traced { province(code: "50") { nameEn } }');
   const traces = await until(async () => {
     const found = exported.filter((request) => request.path === '/v1/traces' && request.body.includes('gateway.request'));

@@ -14,11 +14,13 @@ function policyFolder(files: Record<string, string>): string {
 }
 
 it('loads one policy per file, sync or async, named by the file', async () => {
-  const policies = await loadPolicyFiles(policyFolder({
-    'vipReader.js': 'module.exports = (identity) => identity.scopes.has("vip");',
-    'officeHours.cjs': 'exports.default = async () => false;',
-    'README.md': 'not a policy',
-  }));
+  const policies = await loadPolicyFiles(
+    policyFolder({
+      'vipReader.js': 'module.exports = (identity) => identity.scopes.has("vip");',
+      'officeHours.cjs': 'exports.default = async () => false;',
+      'README.md': 'not a policy',
+    }),
+  );
   expect([...policies.keys()].sort()).toEqual(['officeHours', 'vipReader']);
   const vip = { kind: 'user', sub: 'x', agency: null, purpose: null, scopes: new Set(['vip']) } as const;
   expect(await policies.get('vipReader')?.(vip)).toBe(true);
@@ -55,11 +57,14 @@ describe('a gateway with GOVHUB_POLICIES_DIR', () => {
   });
 
   it('decides @policy with the file, and denies without the claim', async () => {
-    const ask = async (scope: string[]) => (await fetch(hub.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await hub.token({ scope })}` },
-      body: JSON.stringify({ query: '{ users { name vip } }' }),
-    })).json() as Promise<{ data: { users: { vip: boolean | null }[] } }>;
+    const ask = async (scope: string[]) =>
+      (
+        await fetch(hub.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${await hub.token({ scope })}` },
+          body: JSON.stringify({ query: '{ users { name vip } }' }),
+        })
+      ).json() as Promise<{ data: { users: { vip: boolean | null }[] } }>;
     expect((await ask(['vip'])).data.users.map((user) => user.vip)).toEqual([true, false]);
     expect((await ask([])).data.users.map((user) => user.vip)).toEqual([null, null]);
   });

@@ -27,7 +27,8 @@ afterAll(async () => {
 });
 
 const noInternals = (body: string) => {
-  for (const leak of ['stacktrace', 'at ', 'SELECT', 'relation', '127.0.0.1', 'localhost']) expect({ leak, found: body.includes(leak) }).toEqual({ leak, found: false });
+  for (const leak of ['stacktrace', 'at ', 'SELECT', 'relation', '127.0.0.1', 'localhost'])
+    expect({ leak, found: body.includes(leak) }).toEqual({ leak, found: false });
 };
 
 it('refuses introspection and hides field suggestions', async () => {
@@ -43,7 +44,10 @@ it('serves no development keys, schema file, docs, IDE or tokens', async () => {
   expect(ide.headers.get('content-type')).not.toContain('text/html');
   expect((await fetch(`${base}/ide/`)).status).toBe(404);
   expect((await fetch(`${base}/docs/`)).status).toBe(404);
-  expect((await fetch(`${base}/dev/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"identity":"dopaWelfare"}' })).status).toBe(404);
+  expect(
+    (await fetch(`${base}/dev/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"identity":"dopaWelfare"}' }))
+      .status,
+  ).toBe(404);
   expect((await fetch(`${base}/.well-known/jwks.json`)).status).toBe(404);
   expect((await fetch(`${base}/schema.graphql`)).status).toBe(404);
   const token = await runGovhubCli(['token', '--sub', 'x'], { HUB_ENV: 'production' });
@@ -54,14 +58,19 @@ it("masks a subgraph's internal failure to a code and its domain", async () => {
   await hub.subgraphs.water.db.query('ALTER TABLE water.telemetry_station RENAME TO telemetry_station_moved');
   try {
     const response = await fetch(hub.url, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: '{ province(code: "10") { nameEn telemetryStations { id } } }' }),
     });
     const body = await response.text();
     const { data, errors } = JSON.parse(body);
     expect(data).toEqual({ province: null });
     expect(errors).toEqual([
-      { message: '[water] internal error in the water subgraph', path: ['province', 'telemetryStations'], extensions: { code: 'INTERNAL_SERVER_ERROR', domain: 'water' } },
+      {
+        message: '[water] internal error in the water subgraph',
+        path: ['province', 'telemetryStations'],
+        extensions: { code: 'INTERNAL_SERVER_ERROR', domain: 'water' },
+      },
     ]);
     noInternals(body);
   } finally {
@@ -72,7 +81,9 @@ it("masks a subgraph's internal failure to a code and its domain", async () => {
 it('names a subgraph that is down without its address', async () => {
   await hub.subgraphs.tourism.stop();
   const response = await fetch(hub.url, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ province(code: "10") { nameEn tourismStatistics { period } } }' }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ province(code: "10") { nameEn tourismStatistics { period } } }' }),
   });
   const body = await response.text();
   expect(JSON.parse(body).errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ domain: 'tourism' }) })]);

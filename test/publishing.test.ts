@@ -45,9 +45,11 @@ const publish = (agency: string, sdl: string) => {
   return subgraphCli(agency, 'publish', '--name', 'education', '--schema', file, '--routing-url', education.url);
 };
 const versions = async () => JSON.parse((await subgraphCli('OBEC', 'history', 'education')).stdout).versions as { version: number }[];
-const withField = (field: string) => readFileSync(schemaFile, 'utf8').replace(
-  '  educationValue: Int @classified(level: PUBLIC)\n', `  educationValue: Int @classified(level: PUBLIC)\n  ${field}\n`,
-);
+const withField = (field: string) =>
+  readFileSync(schemaFile, 'utf8').replace(
+    '  educationValue: Int @classified(level: PUBLIC)\n',
+    `  educationValue: Int @classified(level: PUBLIC)\n  ${field}\n`,
+  );
 
 it("passes the scaffold's own tests, as the agency runs them", async () => {
   const { code, output } = await scaffold.test();
@@ -63,9 +65,9 @@ it('publishes a scaffolded subgraph with the CLI and serves it across domains wi
     return data?.province?.educationValue === undefined ? undefined : data.province;
   }, 5_000);
   console.info(`publish to live (CLI publish, NOTIFY, new query plan): ${Date.now() - started} ms`);
-  const [stored] = await hub.subgraphs.governance.db.query<{ value: number }>(
-    `SELECT value FROM education.province_value WHERE province_code = $1`, ['56'],
-  );
+  const [stored] = await hub.subgraphs.governance.db.query<{ value: number }>(`SELECT value FROM education.province_value WHERE province_code = $1`, [
+    '56',
+  ]);
   expect(province).toEqual({ nameEn: 'Phayao', educationValue: stored.value });
   const docs = await (await fetch(`${base()}/docs/education/`)).text();
   expect(docs).toContain('id="Province.educationValue"');
@@ -75,8 +77,11 @@ it('publishes a scaffolded subgraph with the CLI and serves it across domains wi
   const me = await hub.query('{ me { firstNameTh educationRecord } }', {}, await hub.as({ sub: SOMCHAI, scope: ['citizen:self'] }));
   expect(me.errors).toBeUndefined();
   expect(me.data?.me).toEqual({ firstNameTh: DEMO_PEOPLE[0].firstNameTh, educationRecord: expect.any(Number) });
-  const stranger = await hub.query(`{ person(nationalId: "${SOMCHAI}") { educationRecord } }`, {},
-    await hub.as({ agency: 'TAT', sub: 'tat-1', purpose: 'WELFARE_ELIGIBILITY', scope: ['agency', 'personal:read'] }));
+  const stranger = await hub.query(
+    `{ person(nationalId: "${SOMCHAI}") { educationRecord } }`,
+    {},
+    await hub.as({ agency: 'TAT', sub: 'tat-1', purpose: 'WELFARE_ELIGIBILITY', scope: ['agency', 'personal:read'] }),
+  );
   expect(stranger.data?.person).toBeNull();
   expect(stranger.errors?.[0].extensions?.code).toBe('UNAUTHORIZED_FIELD_OR_TYPE');
 }, 30_000);
@@ -89,7 +94,10 @@ it('refuses a breaking change that a served operation uses, and changes nothing'
     return rows.length > 0 ? true : undefined;
   }, 10_000);
   const before = await versions();
-  const withoutValue = readFileSync(schemaFile, 'utf8').replace(/ {2}"An example figure per province \(synthetic\)."\n {2}educationValue: Int @classified\(level: PUBLIC\)\n/, '');
+  const withoutValue = readFileSync(schemaFile, 'utf8').replace(
+    / {2}"An example figure per province \(synthetic\)."\n {2}educationValue: Int @classified\(level: PUBLIC\)\n/,
+    '',
+  );
   const refused = await publish('OBEC', withoutValue);
   expect(refused.code).toBe(1);
   expect(JSON.parse(refused.stdout).errors).toEqual([
@@ -102,7 +110,9 @@ it('refuses a breaking change that a served operation uses, and changes nothing'
 it('refuses an unclassified field, a SECRET field and another agency', async () => {
   const before = await versions();
   const unclassified = await publish('OBEC', withField('teacherCount: Int'));
-  expect(JSON.parse(unclassified.stdout).errors).toEqual([expect.objectContaining({ code: 'UNCLASSIFIED_FIELD', message: expect.stringContaining('Province.teacherCount') })]);
+  expect(JSON.parse(unclassified.stdout).errors).toEqual([
+    expect.objectContaining({ code: 'UNCLASSIFIED_FIELD', message: expect.stringContaining('Province.teacherCount') }),
+  ]);
   const secret = await publish('OBEC', withField('schoolSecurityPlan: String @classified(level: SECRET, dataset: "obec.security-plans")'));
   expect(JSON.parse(secret.stdout).errors).toEqual([expect.objectContaining({ code: 'SECRET_OUTSIDE_SECURITY' })]);
   const stranger = await publish('TAT', withField('schoolCount: Int @classified(level: PUBLIC)'));
@@ -139,33 +149,42 @@ describe('npx govhub codegen', () => {
     mkdirSync(join(app, 'src', 'queries'), { recursive: true });
   });
   afterAll(() => rmSync(app, { recursive: true, force: true }));
-  const codegen = (...documents: string[]) => runGovhubCli(
-    ['codegen', ...documents.flatMap((glob) => ['--documents', glob]), '--out', 'src/generated.ts'], { GOVHUB_URL: base() }, app,
-  );
+  const codegen = (...documents: string[]) =>
+    runGovhubCli(['codegen', ...documents.flatMap((glob) => ['--documents', glob]), '--out', 'src/generated.ts'], { GOVHUB_URL: base() }, app);
   const compile = (source: string) => {
     writeFileSync(join(app, 'src', 'app.ts'), source);
     const program = ts.createProgram([join(app, 'src', 'app.ts')], {
-      strict: true, noEmit: true, module: ts.ModuleKind.Node16, moduleResolution: ts.ModuleResolutionKind.Node16, target: ts.ScriptTarget.ES2022, skipLibCheck: true,
+      strict: true,
+      noEmit: true,
+      module: ts.ModuleKind.Node16,
+      moduleResolution: ts.ModuleResolutionKind.Node16,
+      target: ts.ScriptTarget.ES2022,
+      skipLibCheck: true,
     });
     return ts.getPreEmitDiagnostics(program).map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
   };
 
-  it('types an app\'s operations against the live API schema, published subgraphs included', async () => {
-    writeFileSync(join(app, 'src', 'queries', 'schools.graphql'), `
+  it("types an app's operations against the live API schema, published subgraphs included", async () => {
+    writeFileSync(
+      join(app, 'src', 'queries', 'schools.graphql'),
+      `
 query ProvinceSchools($code: ID!) {
   province(code: $code) { nameEn region educationValue }
-}`);
+}`,
+    );
     const generated = await codegen('src/**/*.graphql');
     expect(generated).toMatchObject({ code: 0, stdout: expect.stringContaining('1 operations from 1 documents') });
 
-    expect(compile(`
+    expect(
+      compile(`
 import { ProvinceSchoolsDocument, type ProvinceSchoolsQuery, type ProvinceSchoolsQueryVariables } from './generated';
 import type { ResultOf, VariablesOf } from '@graphql-typed-document-node/core';
 const variables: VariablesOf<typeof ProvinceSchoolsDocument> = { code: '10' };
 const result: ResultOf<typeof ProvinceSchoolsDocument> = { province: { nameEn: 'Bangkok', region: 'CENTRAL', educationValue: null } };
 const same: [ProvinceSchoolsQuery, ProvinceSchoolsQueryVariables] = [result, variables];
 export { same };
-`)).toEqual([]);
+`),
+    ).toEqual([]);
     const mistakes = compile(`
 import { ProvinceSchoolsDocument } from './generated';
 import type { ResultOf, VariablesOf } from '@graphql-typed-document-node/core';
@@ -174,7 +193,10 @@ declare const result: ResultOf<typeof ProvinceSchoolsDocument>;
 export const count: number = result.province?.schoolCount;
 export { variables };
 `);
-    expect(mistakes).toEqual([expect.stringContaining("Property 'code' is missing"), expect.stringContaining("Property 'schoolCount' does not exist")]);
+    expect(mistakes).toEqual([
+      expect.stringContaining("Property 'code' is missing"),
+      expect.stringContaining("Property 'schoolCount' does not exist"),
+    ]);
 
     // The typed document is the operation itself: sent to the hub, it answers in the shape the types describe.
     const { ProvinceSchoolsDocument } = await import(join(app, 'src', 'generated.ts'));

@@ -53,9 +53,16 @@ async function readiness() {
 }
 
 it('registers the built-in subgraphs at first start', async () => {
-  expect((await readiness()).supergraph.live).toEqual(
-    ['business@1', 'citizen@1', 'disaster@1', 'governance@1', 'resources@1', 'security@1', 'tourism@1', 'water@1'],
-  );
+  expect((await readiness()).supergraph.live).toEqual([
+    'business@1',
+    'citizen@1',
+    'disaster@1',
+    'governance@1',
+    'resources@1',
+    'security@1',
+    'tourism@1',
+    'water@1',
+  ]);
 });
 
 it('serves a newly published subgraph within 3 seconds, by notification alone, without a restart', async () => {
@@ -101,16 +108,25 @@ describe('the admin API', () => {
     expect(ok.status).toBe(201);
     expect(ok.body.version).toBeGreaterThan(1);
 
-    const stranger = await admin('/education/publish', await hub.as({ agency: 'TAT', sub: 'tat-1', scope: ['agency', 'registry:publish'] }),
-      { url: education.url, sdl: EDUCATION(CLASSIFIED) });
+    const stranger = await admin('/education/publish', await hub.as({ agency: 'TAT', sub: 'tat-1', scope: ['agency', 'registry:publish'] }), {
+      url: education.url,
+      sdl: EDUCATION(CLASSIFIED),
+    });
     expect(stranger.status).toBe(403);
     expect(stranger.body.errors[0].message).toContain('belongs to OBEC');
 
-    const noScope = await admin('/education/publish', await hub.as({ agency: 'OBEC', sub: 'x', scope: ['agency'] }), { url: education.url, sdl: EDUCATION(CLASSIFIED) });
+    const noScope = await admin('/education/publish', await hub.as({ agency: 'OBEC', sub: 'x', scope: ['agency'] }), {
+      url: education.url,
+      sdl: EDUCATION(CLASSIFIED),
+    });
     expect(noScope.status).toBe(403);
 
     const unclassified = await admin('/education/check', await obec(), { url: education.url, sdl: EDUCATION('schoolCount: Int') });
-    expect(unclassified.body).toEqual({ ok: false, errors: [expect.objectContaining({ code: 'UNCLASSIFIED_FIELD', message: expect.stringContaining('Province.schoolCount') })], warnings: [] });
+    expect(unclassified.body).toEqual({
+      ok: false,
+      errors: [expect.objectContaining({ code: 'UNCLASSIFIED_FIELD', message: expect.stringContaining('Province.schoolCount') })],
+      warnings: [],
+    });
 
     const metadata = await admin('/education/publish', await obec(), { url: 'http://169.254.169.254/latest/', sdl: EDUCATION(CLASSIFIED) });
     expect(metadata.status).toBe(422);
@@ -125,7 +141,9 @@ describe('the admin API', () => {
     expect(rollback.body).toMatchObject({ rolledBackTo: 1, version: ok.body.version + 1 });
 
     const list = await admin('', await obec());
-    expect(list.body.subgraphs).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'education', owner: 'OBEC', version: ok.body.version + 1 })]));
+    expect(list.body.subgraphs).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: 'education', owner: 'OBEC', version: ok.body.version + 1 })]),
+    );
   });
 
   it('needs a token to read the registry', async () => {
@@ -139,7 +157,8 @@ describe('npx govhub subgraph', () => {
     const { join } = await import('node:path');
     const { tmpdir } = await import('node:os');
     const token = (await hub.as({ agency: 'OBEC', sub: 'obec-officer', scope: ['agency', 'registry:publish'] })).authorization.replace('Bearer ', '');
-    const run = (...args: string[]) => runGovhubCli(['subgraph', ...args, '--format', 'json'], { GOVHUB_URL: hub.url.replace('/graphql', ''), GOVHUB_TOKEN: token });
+    const run = (...args: string[]) =>
+      runGovhubCli(['subgraph', ...args, '--format', 'json'], { GOVHUB_URL: hub.url.replace('/graphql', ''), GOVHUB_TOKEN: token });
     const list = await run('list');
     expect(list.code).toBe(0);
     expect(JSON.parse(list.stdout).subgraphs.map((s: { name: string }) => s.name)).toContain('citizen');
@@ -163,7 +182,9 @@ describe('breaking changes are judged against served operations', () => {
     const token = await hub.as({ agency: 'OBEC', sub: 'obec-officer', scope: ['agency', 'registry:publish'] });
     const withoutSchools = EDUCATION('teacherCount: Int @classified(level: PUBLIC)');
     const response = await fetch(hub.url.replace('/graphql', '/admin/subgraphs/education/check'), {
-      method: 'POST', headers: { 'content-type': 'application/json', ...token }, body: JSON.stringify({ url: education.url, sdl: withoutSchools }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...token },
+      body: JSON.stringify({ url: education.url, sdl: withoutSchools }),
     });
     const result = (await response.json()) as { ok: boolean; errors: { code: string; message: string }[] };
     expect(result.ok).toBe(false);
@@ -172,9 +193,12 @@ describe('breaking changes are judged against served operations', () => {
 
   it('only warns about a breaking change no served operation uses', async () => {
     const token = await hub.as({ agency: 'OBEC', sub: 'obec-officer', scope: ['agency', 'registry:publish'] });
-    const post = (sdl: string, action: string) => fetch(hub.url.replace('/graphql', `/admin/subgraphs/education/${action}`), {
-      method: 'POST', headers: { 'content-type': 'application/json', ...token }, body: JSON.stringify({ url: education.url, sdl }),
-    }).then((r) => r.json() as Promise<{ ok: boolean; warnings: { code: string }[] }>);
+    const post = (sdl: string, action: string) =>
+      fetch(hub.url.replace('/graphql', `/admin/subgraphs/education/${action}`), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...token },
+        body: JSON.stringify({ url: education.url, sdl }),
+      }).then((r) => r.json() as Promise<{ ok: boolean; warnings: { code: string }[] }>);
     const withLibraries = EDUCATION(`${CLASSIFIED}\n  libraryCount: Int @classified(level: PUBLIC)`);
     expect((await post(withLibraries, 'publish')).ok).toBe(true);
     const result = await post(EDUCATION(CLASSIFIED), 'check');

@@ -42,7 +42,9 @@ type HealthCoverage { scheme: HealthScheme! @external @classified(level: SENSITI
 const publisher = (agency: string) => hub.as({ agency, sub: `${agency.toLowerCase()}-officer`, scope: ['agency', 'registry:publish'] });
 const admin = async (path: string, headers: Record<string, string>, body?: object) => {
   const response = await fetch(hub.url.replace('/graphql', `/admin/subgraphs${path}`), {
-    method: body ? 'POST' : 'GET', headers: { 'content-type': 'application/json', ...headers }, body: body ? JSON.stringify(body) : undefined,
+    method: body ? 'POST' : 'GET',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: body ? JSON.stringify(body) : undefined,
   });
   return { status: response.status, body: (await response.json()) as Record<string, any> };
 };
@@ -61,7 +63,7 @@ it('refuses taking Query.person from the citizen subgraph with @override, in che
   expect(data?.__type.fields.map((field: { name: string }) => field.name)).toContain('person');
 });
 
-describe('a @requires of another owner\'s SENSITIVE field', () => {
+describe("a @requires of another owner's SENSITIVE field", () => {
   const insertAgreement = async (id: string, dates: { approved: string | null; signed: string | null; until: string | null }) => {
     const db = hub.subgraphs.governance.db;
     await db.query(
@@ -76,7 +78,9 @@ describe('a @requires of another owner\'s SENSITIVE field', () => {
   it('is refused without an agreement, naming the field, its owner and the agreement it needs', async () => {
     const result = await checkRequires();
     expect(codes(result.body)).toEqual(['REQUIRES_FIELD_NOT_READABLE', 'REQUIRES_FIELD_NOT_READABLE']);
-    expect(result.body.errors[0].message).toMatch(/Person\.discount @requires selects Person\.healthCoverage, SENSITIVE \(nhso\.health-coverage\), owned by DOPA.*naming nhso\.health-coverage with TAT as consumer/);
+    expect(result.body.errors[0].message).toMatch(
+      /Person\.discount @requires selects Person\.healthCoverage, SENSITIVE \(nhso\.health-coverage\), owned by DOPA.*naming nhso\.health-coverage with TAT as consumer/,
+    );
   });
 
   it('is still refused under an expired or a draft (neither approved nor signed) agreement', async () => {
@@ -91,11 +95,16 @@ describe('a @requires of another owner\'s SENSITIVE field', () => {
   });
 });
 
-it('refuses a field below its dataset\'s catalogue class and a dataset of another agency, from the real catalogue', async () => {
+it("refuses a field below its dataset's catalogue class and a dataset of another agency, from the real catalogue", async () => {
   const sdl = `${HEADER}\ntype Query { "Counts of the welfare register." welfareCount: Int @classified(level: PUBLIC, dataset: "cgd.low-income-register") }`;
   const result = await admin('/tat-cover/check', await publisher('TAT'), { url: URL_OF_CANDIDATE, sdl });
   expect(result.body.errors).toEqual([
-    { code: 'CLASSIFICATION_BELOW_CATALOGUE', message: expect.stringContaining('Query.welfareCount (owned by TAT) is PUBLIC, but its dataset cgd.low-income-register (owned by CGD) is SENSITIVE') },
+    {
+      code: 'CLASSIFICATION_BELOW_CATALOGUE',
+      message: expect.stringContaining(
+        'Query.welfareCount (owned by TAT) is PUBLIC, but its dataset cgd.low-income-register (owned by CGD) is SENSITIVE',
+      ),
+    },
     { code: 'DATASET_NOT_OWNED', message: expect.stringContaining('names dataset cgd.low-income-register, owned by CGD') },
   ]);
 });
@@ -111,7 +120,8 @@ it('gives a new name to one of two agencies publishing it at once: the other get
   expect(loser.body.errors[0]).toMatchObject({ message: `subgraph contested belongs to ${winner}`, extensions: { code: 'FORBIDDEN' } });
   const stored = await hub.subgraphs.governance.db.query<{ owner: string; version: number; sdl: string }>(
     `SELECT s.owner_code AS owner, v.version, v.sdl FROM governance.subgraph s JOIN governance.subgraph_version v ON v.name = s.name
-      WHERE s.name = $1`, ['contested'],
+      WHERE s.name = $1`,
+    ['contested'],
   );
   expect(stored).toEqual([{ owner: winner, version: 1, sdl: candidate(winner) }]);
 });

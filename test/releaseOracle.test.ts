@@ -1,6 +1,16 @@
 import {
-  buildSchema, getNamedType, Kind, parse, isLeafType, isListType, isNonNullType, isObjectType,
-  type GraphQLNamedType, type GraphQLObjectType, type GraphQLOutputType, type GraphQLSchema,
+  buildSchema,
+  getNamedType,
+  Kind,
+  parse,
+  isLeafType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  type GraphQLNamedType,
+  type GraphQLObjectType,
+  type GraphQLOutputType,
+  type GraphQLSchema,
 } from 'graphql';
 import { DOMAIN_NAMES, fieldClassification, namesField, readSubgraphSdl, type Classification } from '@govhub/shared';
 import { CALLERS, DEFINITIONS, startTestHub, type TestHub } from './support/hub';
@@ -69,16 +79,27 @@ function selectionOf(type: GraphQLNamedType, depth: number): string {
   return parts.join(' ');
 }
 
-interface Entry { name: string; root: string; args: string; subject: string | null }
+interface Entry {
+  name: string;
+  root: string;
+  args: string;
+  subject: string | null;
+}
 
 async function entryPoints(): Promise<Entry[]> {
   const [{ houseId }] = await hub.subgraphs.citizen.db.query<{ houseId: string }>(
-    'SELECT house_id AS "houseId" FROM person GROUP BY house_id HAVING count(*) >= 3 ORDER BY house_id LIMIT 1');
+    'SELECT house_id AS "houseId" FROM person GROUP BY house_id HAVING count(*) >= 3 ORDER BY house_id LIMIT 1',
+  );
   const [{ juristicId }] = await hub.subgraphs.business.db.query<{ juristicId: string }>(
-    'SELECT juristic_id AS "juristicId" FROM director WHERE national_id = $1 ORDER BY juristic_id LIMIT 1', [SOMCHAI]);
+    'SELECT juristic_id AS "juristicId" FROM director WHERE national_id = $1 ORDER BY juristic_id LIMIT 1',
+    [SOMCHAI],
+  );
   const [{ eventId }] = await hub.subgraphs.disaster.db.query<{ eventId: string }>(
-    'SELECT event_id AS "eventId" FROM victim GROUP BY event_id ORDER BY count(*) DESC, event_id LIMIT 1');
-  const [{ identity }] = await hub.subgraphs.security.db.query<{ identity: string }>('SELECT national_id AS identity FROM identity_record ORDER BY national_id LIMIT 1');
+    'SELECT event_id AS "eventId" FROM victim GROUP BY event_id ORDER BY count(*) DESC, event_id LIMIT 1',
+  );
+  const [{ identity }] = await hub.subgraphs.security.db.query<{ identity: string }>(
+    'SELECT national_id AS identity FROM identity_record ORDER BY national_id LIMIT 1',
+  );
   return [
     { name: 'me', root: 'me', args: '', subject: null },
     ...[SOMCHAI, BUAKHAM, SURAT].map((id) => ({ name: `person ${id}`, root: 'person', args: `(nationalId: "${id}")`, subject: id })),
@@ -105,19 +126,30 @@ async function governance(): Promise<Governance> {
        FROM governance.agreement a JOIN governance.agreement_dataset d ON d.agreement_id = a.id
        JOIN governance.agreement_purpose p ON p.agreement_id = a.id
       WHERE coalesce(a.signed_on, a.approved_on) <= (now() AT TIME ZONE 'Asia/Bangkok')::date
-        AND (a.valid_until IS NULL OR a.valid_until >= (now() AT TIME ZONE 'Asia/Bangkok')::date)`);
+        AND (a.valid_until IS NULL OR a.valid_until >= (now() AT TIME ZONE 'Asia/Bangkok')::date)`,
+  );
   const consents = await db.query<{ key: string }>(
-    `SELECT subject || '|' || consumer_code || '|' || dataset_id || '|' || purpose_code AS key FROM governance.consent WHERE revoked_at IS NULL`);
+    `SELECT subject || '|' || consumer_code || '|' || dataset_id || '|' || purpose_code AS key FROM governance.consent WHERE revoked_at IS NULL`,
+  );
   return { agreements, consents: new Set(consents.map((row) => row.key)) };
 }
 
-function allowed(caller: OracleCaller, rules: Governance, level: Classification, dataset: string | null, coordinate: string, subject: string | null): boolean {
+function allowed(
+  caller: OracleCaller,
+  rules: Governance,
+  level: Classification,
+  dataset: string | null,
+  coordinate: string,
+  subject: string | null,
+): boolean {
   const token = caller.token;
   if (!token || !dataset) return false;
   const scopes = new Set(token.scope);
   if (scopes.has('citizen:self')) return level !== 'SECRET' && subject === token.sub;
-  const agreement = (fields?: (fields: string[] | null) => boolean) => rules.agreements.some((row) =>
-    row.consumer === token.agency && row.dataset === dataset && row.purpose === token.purpose && (!fields || fields(row.fields)));
+  const agreement = (fields?: (fields: string[] | null) => boolean) =>
+    rules.agreements.some(
+      (row) => row.consumer === token.agency && row.dataset === dataset && row.purpose === token.purpose && (!fields || fields(row.fields)),
+    );
   if (level === 'SECRET') return scopes.has('security:need-to-know') && agreement();
   if (!scopes.has('personal:read') || subject === null) return false;
   if (level === 'SENSITIVE' && !scopes.has('sensitive:read')) return false;
@@ -125,10 +157,23 @@ function allowed(caller: OracleCaller, rules: Governance, level: Classification,
   return consented || (level === 'PERSONAL' ? agreement() : agreement((fields) => namesField(fields, coordinate)));
 }
 
-interface Seen { coordinate: string; level: Classification; dataset: string | null; subject: string | null; path: string }
+interface Seen {
+  coordinate: string;
+  level: Classification;
+  dataset: string | null;
+  subject: string | null;
+  path: string;
+}
 
 /** Every non-null value of PERSONAL or higher data in an answer, with the person it is about. */
-function personalValues(value: unknown, type: GraphQLOutputType, subject: string | null, path: string, seen: Seen[], coordinate: string | null): void {
+function personalValues(
+  value: unknown,
+  type: GraphQLOutputType,
+  subject: string | null,
+  path: string,
+  seen: Seen[],
+  coordinate: string | null,
+): void {
   if (value === null || value === undefined) return;
   const nullable = isNonNullType(type) ? type.ofType : type;
   if (isListType(nullable)) {
@@ -137,7 +182,8 @@ function personalValues(value: unknown, type: GraphQLOutputType, subject: string
   }
   const named = getNamedType(type);
   const record = isObjectType(named) ? (value as Record<string, unknown>) : null;
-  const about = record && 'nationalId' in (named as GraphQLObjectType).getFields() && typeof record.nationalId === 'string' ? record.nationalId : subject;
+  const about =
+    record && 'nationalId' in (named as GraphQLObjectType).getFields() && typeof record.nationalId === 'string' ? record.nationalId : subject;
   const classification = coordinate ? classifications.get(coordinate) : undefined;
   if (coordinate && classification && ['PERSONAL', 'SENSITIVE', 'SECRET'].includes(classification.level)) {
     seen.push({ coordinate, ...classification, subject: about, path });
@@ -165,7 +211,11 @@ describe('the release oracle', () => {
         const answer = await askAudited(hub, query, {}, headers);
         asked++;
         expect(answer.status).toBeLessThan(500);
-        expect((answer.errors ?? []).filter((error) => ['GRAPHQL_VALIDATION_FAILED', 'OPERATION_TOO_COSTLY', 'INTERNAL_SERVER_ERROR'].includes(String(error.extensions?.code)))).toEqual([]);
+        expect(
+          (answer.errors ?? []).filter((error) =>
+            ['GRAPHQL_VALIDATION_FAILED', 'OPERATION_TOO_COSTLY', 'INTERNAL_SERVER_ERROR'].includes(String(error.extensions?.code)),
+          ),
+        ).toEqual([]);
         const seen: Seen[] = [];
         const subject = point.root === 'me' && caller.token?.scope.includes('citizen:self') ? caller.token.sub : point.subject;
         personalValues(answer.data?.[point.root], field.type, subject, point.root, seen, `Query.${point.root}`);

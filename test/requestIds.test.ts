@@ -16,9 +16,12 @@ beforeAll(async () => {
 afterAll(() => hub?.stop());
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const query = (requestId: string) => rawRequest(port, {
-  target: '/graphql', headers: { 'content-type': 'application/json', 'x-request-id': requestId }, body: '{"query":"{ users { name } }"}',
-});
+const query = (requestId: string) =>
+  rawRequest(port, {
+    target: '/graphql',
+    headers: { 'content-type': 'application/json', 'x-request-id': requestId },
+    body: '{"query":"{ users { name } }"}',
+  });
 /** The access-log line of the request the hub answered under `requestId`, once it is written. */
 async function accessLine(requestId: string): Promise<Record<string, unknown>> {
   for (let tries = 0; tries < 50; tries++) {

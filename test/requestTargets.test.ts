@@ -31,7 +31,8 @@ afterAll(() => hub?.stop());
 const json = { 'content-type': 'application/json' };
 const post = (target: string, query: string, headers: Record<string, string> = {}) =>
   rawRequest(port, { target, headers: { ...json, ...headers }, body: JSON.stringify({ query }) });
-const outcome = (response: RawResponse) => (response.status === 200 && response.json?.data ? 'served' : `${response.status} ${response.json?.errors?.[0]?.extensions?.code}`);
+const outcome = (response: RawResponse) =>
+  response.status === 200 && response.json?.data ? 'served' : `${response.status} ${response.json?.errors?.[0]?.extensions?.code}`;
 
 /** What each control answers for one spelling of the target; agencies are fresh per spelling, so buckets are too. */
 let agencies = 0;
@@ -74,8 +75,20 @@ describe('request targets', () => {
   const refusedEverywhere = (code: string) => Object.fromEntries(Object.keys(GRAPHQL_CONTROLS).map((control) => [control, code]));
 
   it.each([
-    '/%67raphql', '/graph%71l', '/%2Fgraphql', '/graphql%2F', '/graphql%20', '//graphql', '/graphql;x', '/./graphql',
-    '/a/../graphql', '/graphql/.', '/graphql#x', '/graphql?#x', '*', 'http://evil.example/graphql',
+    '/%67raphql',
+    '/graph%71l',
+    '/%2Fgraphql',
+    '/graphql%2F',
+    '/graphql%20',
+    '//graphql',
+    '/graphql;x',
+    '/./graphql',
+    '/a/../graphql',
+    '/graphql/.',
+    '/graphql#x',
+    '/graphql?#x',
+    '*',
+    'http://evil.example/graphql',
   ])('%s is refused before any route runs: 400 BAD_REQUEST_TARGET', async (target) => {
     expect(await controls(target)).toEqual(refusedEverywhere('400 BAD_REQUEST_TARGET'));
   });
@@ -97,7 +110,8 @@ describe('request targets', () => {
 
 describe('the query string of a GET, read once', () => {
   const preflight = { 'apollo-require-preflight': 'true' };
-  const get = (search: string, headers: Record<string, string> = {}) => rawRequest(port, { method: 'GET', target: `/graphql?${search}`, headers: { ...preflight, ...headers } });
+  const get = (search: string, headers: Record<string, string> = {}) =>
+    rawRequest(port, { method: 'GET', target: `/graphql?${search}`, headers: { ...preflight, ...headers } });
   const safelisted = { 'apollographql-client-name': SAFELISTED_CLIENT };
   const trustedId = manifestFromDocuments([{ name: 'Names', body: TRUSTED }]).operations[0].id;
   const persistedQuery = (hash: string) => encodeURIComponent(JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hash } }));

@@ -57,14 +57,27 @@ describe('the subgraph checks each field again', () => {
     expect(denied(await ask('citizen', parentOnly, PERSON, { id: SOMCHAI }))).toEqual([['person', 'lowIncomeRegistration', 'status']]);
 
     const named = { sensitive: true as const, agreement: { id: 'B', fields: ['Person.lowIncomeRegistration', 'LowIncomeRegistration.*'] } };
-    const full = await ask('citizen', officer({ 'dopa.civil-registry': { agreement: { id: 'A', fields: null } }, 'cgd.low-income-register': named }), PERSON, { id: SOMCHAI });
+    const full = await ask(
+      'citizen',
+      officer({ 'dopa.civil-registry': { agreement: { id: 'A', fields: null } }, 'cgd.low-income-register': named }),
+      PERSON,
+      { id: SOMCHAI },
+    );
     expect(denied(full)).toEqual([]);
     expect(full.data?.person.lowIncomeRegistration).toEqual({ status: expect.any(String) });
   });
 
   it('SENSITIVE needs sensitive:read even when the agreement names the field', async () => {
-    const { sensitive: _dropped, ...withoutSensitive } = { sensitive: true, agreement: { id: 'B', fields: ['Person.lowIncomeRegistration', 'LowIncomeRegistration.*'] } };
-    const answer = await ask('citizen', officer({ 'dopa.civil-registry': { agreement: { id: 'A', fields: null } }, 'cgd.low-income-register': withoutSensitive }), PERSON, { id: SOMCHAI });
+    const { sensitive: _dropped, ...withoutSensitive } = {
+      sensitive: true,
+      agreement: { id: 'B', fields: ['Person.lowIncomeRegistration', 'LowIncomeRegistration.*'] },
+    };
+    const answer = await ask(
+      'citizen',
+      officer({ 'dopa.civil-registry': { agreement: { id: 'A', fields: null } }, 'cgd.low-income-register': withoutSensitive }),
+      PERSON,
+      { id: SOMCHAI },
+    );
     expect(denied(answer)).toEqual([['person', 'lowIncomeRegistration']]);
   });
 
@@ -77,9 +90,13 @@ describe('the subgraph checks each field again', () => {
     expect(denied(other).length).toBeGreaterThan(0);
   });
 
-  it('self releases the caller\'s own record only', async () => {
+  it("self releases the caller's own record only", async () => {
     const self: ForwardedIdentity = {
-      kind: 'citizen', sub: SOMCHAI, agency: null, purpose: null, scopes: new Set(['citizen:self']),
+      kind: 'citizen',
+      sub: SOMCHAI,
+      agency: null,
+      purpose: null,
+      scopes: new Set(['citizen:self']),
       grants: { 'dopa.civil-registry': { sensitive: true, self: { subject: SOMCHAI } } },
     };
     const query = 'query ($id: ID!) { person(nationalId: $id) { firstNameTh } }';
@@ -89,7 +106,8 @@ describe('the subgraph checks each field again', () => {
 
   it('a list of victims is judged victim by victim', async () => {
     const [{ eventId, ids }] = await subgraphs.disaster!.db.query<{ eventId: string; ids: string[] }>(
-      'SELECT event_id AS "eventId", array_agg(national_id ORDER BY id) AS ids FROM victim GROUP BY event_id HAVING count(*) >= 2 ORDER BY event_id LIMIT 1');
+      'SELECT event_id AS "eventId", array_agg(national_id ORDER BY id) AS ids FROM victim GROUP BY event_id HAVING count(*) >= 2 ORDER BY event_id LIMIT 1',
+    );
     const query = 'query ($id: ID!) { disasterEvent(id: $id) { victims(first: 100) { nationalId registeredOn } } }';
     const oneVictim = officer({ 'ddpm.disaster-victims': { consent: { subjects: new Set([ids[0]]) } } });
     const answer = await ask('disaster', oneVictim, query, { id: eventId });
@@ -101,10 +119,14 @@ describe('the subgraph checks each field again', () => {
   });
 
   it('SECRET needs clearance; an agreement or scopes alone are not enough', async () => {
-    const [{ nationalId }] = await subgraphs.security!.db.query<{ nationalId: string }>('SELECT national_id AS "nationalId" FROM identity_record ORDER BY national_id LIMIT 1');
+    const [{ nationalId }] = await subgraphs.security!.db.query<{ nationalId: string }>(
+      'SELECT national_id AS "nationalId" FROM identity_record ORDER BY national_id LIMIT 1',
+    );
     const query = 'query ($id: ID!) { identityRecord(nationalId: $id) { enrolledOn } }';
     const scopes = ['agency', 'personal:read', 'sensitive:read', 'security:need-to-know'];
-    const cleared = await ask('security', officer({ 'nsc.national-identity': { clearance: { agreementId: 'S' } } }, scopes), query, { id: nationalId });
+    const cleared = await ask('security', officer({ 'nsc.national-identity': { clearance: { agreementId: 'S' } } }, scopes), query, {
+      id: nationalId,
+    });
     expect(cleared.data?.identityRecord).toEqual({ enrolledOn: expect.any(String) });
     for (const grant of [{ agreement: { id: 'A', fields: null } }, { sensitive: true as const, self: { subject: nationalId } }, {}]) {
       const refused = await ask('security', officer({ 'nsc.national-identity': grant }, scopes), query, { id: nationalId });

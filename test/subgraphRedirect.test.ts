@@ -48,10 +48,12 @@ afterAll(async () => {
 
 it('refuses a subgraph redirect as a bad response naming the domain, and follows it nowhere', async () => {
   const { errors } = await postGraphQL(gateway.url, '{ level }');
-  expect(errors).toEqual([expect.objectContaining({
-    message: '[water] the water subgraph sent a response that is not GraphQL',
-    extensions: expect.objectContaining({ code: 'SUBGRAPH_BAD_RESPONSE', domain: 'water', status: 307 }),
-  })]);
+  expect(errors).toEqual([
+    expect.objectContaining({
+      message: '[water] the water subgraph sent a response that is not GraphQL',
+      extensions: expect.objectContaining({ code: 'SUBGRAPH_BAD_RESPONSE', domain: 'water', status: 307 }),
+    }),
+  ]);
   expect(redirected.map((headers) => typeof headers[FORWARDED_IDENTITY_HEADER])).toEqual(['string']);
   expect(received).toEqual([]);
 });

@@ -54,12 +54,19 @@ export function subgraphDirs(root: string): string[] {
 export function webAppDirs(root: string): string[] {
   const base = join(root, 'web');
   if (!existsSync(base)) return [];
-  return readdirSync(base).map((name) => join(base, name)).filter((dir) => existsSync(join(dir, 'src', 'operations'))).sort();
+  return readdirSync(base)
+    .map((name) => join(base, name))
+    .filter((dir) => existsSync(join(dir, 'src', 'operations')))
+    .sort();
 }
 
 /** The API schema of the hub's own subgraphs composed together (what an app built into the hub may query). */
 export function builtInApiSchemaSdl(root: string): string {
-  const subgraphs = subgraphDirs(root).map((dir) => ({ name: basename(dir), url: `http://127.0.0.1/${basename(dir)}`, sdl: readFileSync(join(dir, 'schema.graphql'), 'utf8') }));
+  const subgraphs = subgraphDirs(root).map((dir) => ({
+    name: basename(dir),
+    url: `http://127.0.0.1/${basename(dir)}`,
+    sdl: readFileSync(join(dir, 'schema.graphql'), 'utf8'),
+  }));
   return apiSchemaSdl(composeSupergraph(subgraphs).supergraphSdl);
 }
 

@@ -27,7 +27,7 @@ describe('npx govhub codegen', () => {
     const { code, files, operations } = await generate();
     expect(files).toEqual(['src/north.graphql', 'src/province.graphql']);
     expect(operations.sort()).toEqual(['North', 'Province']);
-    expect(code).toContain("export type ProvinceQuery = { province: { nameEn: string, region: Region, population: number | null } | null };");
+    expect(code).toContain('export type ProvinceQuery = { province: { nameEn: string, region: Region, population: number | null } | null };');
     expect(code).toContain('export type ProvinceQueryVariables = Exact<{\n  code: string | number;\n}>;');
     expect(code).toMatch(/export const ProvinceDocument = \{.*\} as unknown as DocumentNode<ProvinceQuery, ProvinceQueryVariables>;/);
   });

@@ -16,11 +16,7 @@ export interface AuthConfig {
 }
 
 export function authConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AuthConfig {
-  const keys: KeySource | null = env.GOVHUB_JWKS_URL
-    ? { url: env.GOVHUB_JWKS_URL }
-    : env.GOVHUB_JWKS_FILE
-      ? { file: env.GOVHUB_JWKS_FILE }
-      : null;
+  const keys: KeySource | null = env.GOVHUB_JWKS_URL ? { url: env.GOVHUB_JWKS_URL } : env.GOVHUB_JWKS_FILE ? { file: env.GOVHUB_JWKS_FILE } : null;
   if (!keys && isProduction()) throw new Error('HUB_ENV=production needs GOVHUB_JWKS_URL or GOVHUB_JWKS_FILE');
   return {
     keys,

@@ -5,8 +5,16 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
 import {
-  createLogger, Database, DOMAINS, GATEWAY_PORT, isProduction, servingStatementTimeoutMs,
-  type Classification, type Logger, type SigningKey, type SubgraphSource,
+  createLogger,
+  Database,
+  DOMAINS,
+  GATEWAY_PORT,
+  isProduction,
+  servingStatementTimeoutMs,
+  type Classification,
+  type Logger,
+  type SigningKey,
+  type SubgraphSource,
 } from '@govhub/shared';
 import { registerAuthentication } from './auth/authenticate';
 import { devSigningKey, gatewaySigningKey } from './auth/devKeys';
@@ -141,7 +149,8 @@ export async function startHubGateway(options: HubGatewayOptions): Promise<Runni
   if (!enforcement && isProduction()) throw new Error('the gateway cannot run without enforcement in production');
   const config: AuthConfig = { ...authConfigFromEnv(), ...options.auth };
   const resilience: ResilienceConfig = { ...resilienceConfigFromEnv(), ...options.resilience };
-  if (!config.keys && isProduction()) throw new Error('HUB_ENV=production verifies tokens with GOVHUB_JWKS_URL or GOVHUB_JWKS_FILE, never a development key');
+  if (!config.keys && isProduction())
+    throw new Error('HUB_ENV=production verifies tokens with GOVHUB_JWKS_URL or GOVHUB_JWKS_FILE, never a development key');
   const devKey = config.keys ? null : (options.devKey ?? (await devSigningKey()));
   const identityKey = options.identityKey ?? (await gatewaySigningKey());
   // Subgraphs accept forwarded identities of one algorithm only: a key of another would fail every subgraph call.
@@ -182,8 +191,9 @@ export async function startHubGateway(options: HubGatewayOptions): Promise<Runni
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphManager,
     buildService: ({ name, url }) =>
-      new HubDataSource(url ?? '', forwardedIdentitySigner(identityKey, name, live.datasetsServedBy), guards.for(name),
-        (seconds, errorCode) => metrics.subgraphFetch(name, seconds, errorCode)),
+      new HubDataSource(url ?? '', forwardedIdentitySigner(identityKey, name, live.datasetsServedBy), guards.for(name), (seconds, errorCode) =>
+        metrics.subgraphFetch(name, seconds, errorCode),
+      ),
     logger,
   });
   const policies = options.policies ?? (process.env.GOVHUB_POLICIES_DIR ? await loadPolicyFiles(process.env.GOVHUB_POLICIES_DIR) : new Map());
@@ -194,8 +204,12 @@ export async function startHubGateway(options: HubGatewayOptions): Promise<Runni
   });
 
   const persisted: PersistedDocumentsConfig = { ...persistedDocumentsConfigFromEnv(), ...options.persistedDocuments };
-  const trustedDocuments = new TrustedDocuments(persisted.manifestPaths.length > 0 ? mergeManifests(persisted.manifestPaths.map(loadManifest)) : null);
-  const rateLimiter = await createRateLimiter({ ...rateLimitConfigFromEnv(), ...options.rateLimits }, logger, (consumerClass) => metrics.rateLimitRejected(consumerClass));
+  const trustedDocuments = new TrustedDocuments(
+    persisted.manifestPaths.length > 0 ? mergeManifests(persisted.manifestPaths.map(loadManifest)) : null,
+  );
+  const rateLimiter = await createRateLimiter({ ...rateLimitConfigFromEnv(), ...options.rateLimits }, logger, (consumerClass) =>
+    metrics.rateLimitRejected(consumerClass),
+  );
 
   const apqCache = process.env.REDIS_URL ? new RedisApqCache(process.env.REDIS_URL, logger) : null;
   await apqCache?.connect();
@@ -239,17 +253,19 @@ export async function startHubGateway(options: HubGatewayOptions): Promise<Runni
         nationalIdArgumentsPlugin(),
         inputTextPlugin(),
         ...(enforcement
-          ? [authorizationPlugin({
-              mode: config.mode,
-              reporting: config.reporting,
-              requireAuthentication: config.requireAuthentication,
-              policies,
-              grants: agreements ?? NO_GRANTS,
-              rulesFor: (schema) => live.rulesFor(schema),
-              exchangeLog,
-              usage,
-              onDecision: (classification, granted) => metrics.authorization(classification, granted),
-            })]
+          ? [
+              authorizationPlugin({
+                mode: config.mode,
+                reporting: config.reporting,
+                requireAuthentication: config.requireAuthentication,
+                policies,
+                grants: agreements ?? NO_GRANTS,
+                rulesFor: (schema) => live.rulesFor(schema),
+                exchangeLog,
+                usage,
+                onDecision: (classification, granted) => metrics.authorization(classification, granted),
+              }),
+            ]
           : []),
         domainErrorsPlugin(),
         metricsPlugin(metrics),
@@ -273,7 +289,7 @@ export async function startHubGateway(options: HubGatewayOptions): Promise<Runni
   if (!isProduction() || process.env.GOVHUB_PUBLIC_DOCS === '1') {
     registerDocsRoutes(app, {
       supergraph: () => live.current,
-      publishers: async () => Object.fromEntries((await registry?.current() ?? []).map((subgraph) => [subgraph.name, subgraph.owner])),
+      publishers: async () => Object.fromEntries(((await registry?.current()) ?? []).map((subgraph) => [subgraph.name, subgraph.owner])),
       agreementsOver: (dataset) => agreements?.agreementsOver(dataset) ?? [],
     });
   }

@@ -19,7 +19,9 @@ beforeAll(async () => {
   await db.query(`INSERT INTO purpose (code, name_th, name_en) VALUES ('WELFARE_ELIGIBILITY', 'x', 'x')`);
   await db.query(`INSERT INTO agreement (id, provider_code, consumer_code, approved_on, signed_on, valid_until, synthetic)
                   VALUES ('A1', 'CGD', 'DOPA', '2019-01-01', '2019-02-01', '2020-12-31', true)`);
-  await db.query(`INSERT INTO agreement_dataset (agreement_id, dataset_id, fields) VALUES ('A1', 'cgd.low-income-register', '{Person.lowIncomeRegistration,LowIncomeRegistration.*}')`);
+  await db.query(
+    `INSERT INTO agreement_dataset (agreement_id, dataset_id, fields) VALUES ('A1', 'cgd.low-income-register', '{Person.lowIncomeRegistration,LowIncomeRegistration.*}')`,
+  );
   await db.query(`INSERT INTO agreement_purpose (agreement_id, purpose_code) VALUES ('A1', 'WELFARE_ELIGIBILITY')`);
   index = new AgreementIndex(db, createLogger('test'), () => new Date(now));
   await index.start(database.url);
@@ -81,7 +83,9 @@ describe('sharing agreements as the gateway sees them', () => {
   });
 
   it('knows each consenting citizen, not only that someone consented', async () => {
-    await db.query(`INSERT INTO consent (subject, consumer_code, purpose_code, dataset_id) VALUES ('5601200333441', 'CGD', 'WELFARE_ELIGIBILITY', 'cgd.low-income-register')`);
+    await db.query(
+      `INSERT INTO consent (subject, consumer_code, purpose_code, dataset_id) VALUES ('5601200333441', 'CGD', 'WELFARE_ELIGIBILITY', 'cgd.low-income-register')`,
+    );
     await index.reload();
     expect([...index.consentingSubjects('CGD', 'cgd.low-income-register', 'WELFARE_ELIGIBILITY')]).toEqual(['5601200333441']);
     expect(index.consentingSubjects('CGD', 'cgd.low-income-register', 'TAX_ADMINISTRATION').size).toBe(0);

@@ -75,7 +75,7 @@ describe('aliases', () => {
     expect(validationErrors(inNode(31))[0].extensions).toMatchObject({ code: 'TOO_MANY_ALIASES', limit: 30, actual: 31 });
   });
 
-  it('counts a fragment\'s aliases at every spread', () => {
+  it("counts a fragment's aliases at every spread", () => {
     const query = `{ node(id: 1) { ...A parent { ...A } } } fragment A on Node { x: id y: name }`;
     expect(validationErrors(query, { aliases: 3 })[0].extensions).toMatchObject({ code: 'TOO_MANY_ALIASES', actual: 4 });
   });
@@ -126,8 +126,10 @@ describe('fields per operation', () => {
 });
 
 describe('introspection', () => {
-  it('lets the IDE\'s full introspection query through every limit', () => {
-    expect(validationErrors(getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, inputValueDeprecation: true }))).toEqual([]);
+  it("lets the IDE's full introspection query through every limit", () => {
+    expect(
+      validationErrors(getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, inputValueDeprecation: true })),
+    ).toEqual([]);
   });
 
   it('refuses circular introspection', () => {
@@ -171,7 +173,7 @@ describe('cost', () => {
     expect(cost('query ($a: Int, $b: Int) { nodes(first: $a) { children(first: $b) { parent { id } } } }', NO_COST_WEIGHTS, { a: 5, b: 3 })).toBe(35);
   });
 
-  it('takes the argument\'s default, else the assumed list size', () => {
+  it("takes the argument's default, else the assumed list size", () => {
     expect(cost('{ nodes { id } }')).toBe(100);
     expect(cost('{ nodes(first: 2) { children { id } } }')).toBe(2 * (1 + 10));
     expect(cost('{ search(limit: 4) { id } }')).toBe(4);
@@ -195,7 +197,9 @@ describe('cost', () => {
     expect(composed.errors).toBeUndefined();
     const weights = costWeights(composed.supergraphSdl!);
     expect(weights.types.get('Node')).toBe(4);
-    const supergraph = buildSchema(`type Query { nodes(first: Int, page: Int): [Node!]! all: [Node!]! heavy(deep: Boolean): Int } type Node { id: ID! }`);
+    const supergraph = buildSchema(
+      `type Query { nodes(first: Int, page: Int): [Node!]! all: [Node!]! heavy(deep: Boolean): Int } type Node { id: ID! }`,
+    );
     expect(cost('{ nodes(first: 50, page: 2) { id } }', weights, undefined, supergraph)).toBe(2 * 4);
     expect(cost('{ all { id } }', weights, undefined, supergraph)).toBe(7 * 4);
     expect(cost('{ heavy }', weights, undefined, supergraph)).toBe(20);
@@ -203,10 +207,15 @@ describe('cost', () => {
   });
 
   it('refuses a page out of range, as a literal or a variable', () => {
-    for (const [query, variables] of [['{ nodes(first: 101) { id } }', undefined], ['query ($n: Int) { nodes(first: $n) { id } }', { n: 0 }]] as const) {
-      expect(() => cost(query, NO_COST_WEIGHTS, variables)).toThrow(expect.objectContaining({
-        extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', reason: 'PAGE_SIZE', argumentName: 'first' }),
-      }));
+    for (const [query, variables] of [
+      ['{ nodes(first: 101) { id } }', undefined],
+      ['query ($n: Int) { nodes(first: $n) { id } }', { n: 0 }],
+    ] as const) {
+      expect(() => cost(query, NO_COST_WEIGHTS, variables)).toThrow(
+        expect.objectContaining({
+          extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', reason: 'PAGE_SIZE', argumentName: 'first' }),
+        }),
+      );
     }
     expect(cost('{ nodes(first: 100) { id } }')).toBe(100);
   });
@@ -237,7 +246,9 @@ describe('through Apollo Server over HTTP', () => {
     const node = (id: string) => ({ id, name: `node ${id}`, parent: null, children: [] });
     const apollo = new ApolloServer<HubContext>({
       typeDefs: SDL,
-      resolvers: { Query: { node: (_: unknown, { id }: { id: string }) => node(id), nodes: () => [node('1'), node('2')], tags: () => ['a'], search: () => [] } },
+      resolvers: {
+        Query: { node: (_: unknown, { id }: { id: string }) => node(id), nodes: () => [node('1'), node('2')], tags: () => ['a'], search: () => [] },
+      },
       ...apolloServerLimits(limits),
       plugins: [limitsPlugin({ limits, weightsFor: () => undefined })],
     });
@@ -259,7 +270,7 @@ describe('through Apollo Server over HTTP', () => {
     expect(body.extensions.cost).toEqual({ requested: 4, limit: 5_000 });
   });
 
-  it('refuses a limit found by validation with HTTP 400 and the hub\'s code, not GRAPHQL_VALIDATION_FAILED', async () => {
+  it("refuses a limit found by validation with HTTP 400 and the hub's code, not GRAPHQL_VALIDATION_FAILED", async () => {
     const { status, body } = await post({ query: `{ node(id: 1) ${aliased(31)} }` });
     expect(status).toBe(400);
     expect(body.errors[0].extensions).toMatchObject({ code: 'TOO_MANY_ALIASES', limit: 30, actual: 31 });

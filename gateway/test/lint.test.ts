@@ -4,7 +4,9 @@ import { DOMAIN_NAMES, projectRoot, type SubgraphSource } from '@govhub/shared';
 import { lintGovernance } from '../src/registry/lint';
 
 const builtIns: SubgraphSource[] = DOMAIN_NAMES.map((name) => ({
-  name, url: `http://127.0.0.1:4000/${name}`, sdl: readFileSync(join(projectRoot(), 'subgraphs', name, 'schema.graphql'), 'utf8'),
+  name,
+  url: `http://127.0.0.1:4000/${name}`,
+  sdl: readFileSync(join(projectRoot(), 'subgraphs', name, 'schema.graphql'), 'utf8'),
 }));
 
 const HEADER = `
@@ -20,8 +22,10 @@ const OBEC = { agency: 'OBEC', securityParty: false };
 describe('governance lint', () => {
   it('passes every built-in subgraph', () => {
     for (const subgraph of builtIns) {
-      expect({ subgraph: subgraph.name, issues: lintGovernance(subgraph, builtIns, { agency: 'X', securityParty: false }) })
-        .toEqual({ subgraph: subgraph.name, issues: [] });
+      expect({ subgraph: subgraph.name, issues: lintGovernance(subgraph, builtIns, { agency: 'X', securityParty: false }) }).toEqual({
+        subgraph: subgraph.name,
+        issues: [],
+      });
     }
   });
 
@@ -35,8 +39,13 @@ describe('governance lint', () => {
   });
 
   it('needs every entity and its key fields described, here or in another subgraph', () => {
-    const school = 'type School @key(fields: "schoolId province { code }") { schoolId: ID! @classified(level: PUBLIC) province: Province! @classified(level: PUBLIC) }';
-    expect(lintGovernance(candidate(school), builtIns, OBEC).map((issue) => issue.code)).toEqual(['UNDOCUMENTED_ENTITY', 'UNDOCUMENTED_KEY', 'UNDOCUMENTED_KEY']);
+    const school =
+      'type School @key(fields: "schoolId province { code }") { schoolId: ID! @classified(level: PUBLIC) province: Province! @classified(level: PUBLIC) }';
+    expect(lintGovernance(candidate(school), builtIns, OBEC).map((issue) => issue.code)).toEqual([
+      'UNDOCUMENTED_ENTITY',
+      'UNDOCUMENTED_KEY',
+      'UNDOCUMENTED_KEY',
+    ]);
     const documented = `"A school of the Office of the Basic Education Commission."
 type School @key(fields: "schoolId province { code }") {
   "The OBEC school code, 10 digits."
@@ -46,7 +55,10 @@ type School @key(fields: "schoolId province { code }") {
 }
 type Province @key(fields: "code") { code: ID! @classified(level: PUBLIC) }`;
     expect(lintGovernance(candidate(documented), builtIns, OBEC)).toEqual([]);
-    expect(lintGovernance(candidate('type Province @key(fields: "code") { code: ID! @classified(level: PUBLIC) }'), [], OBEC).map((issue) => issue.message))
-      .toEqual([expect.stringContaining('entity Province has no description'), expect.stringContaining('Province.code is a key of Province')]);
+    expect(
+      lintGovernance(candidate('type Province @key(fields: "code") { code: ID! @classified(level: PUBLIC) }'), [], OBEC).map(
+        (issue) => issue.message,
+      ),
+    ).toEqual([expect.stringContaining('entity Province has no description'), expect.stringContaining('Province.code is a key of Province')]);
   });
 });

@@ -8,7 +8,10 @@ import { supergraphIssues } from '../src/registry/supergraphLint';
 
 /** The attacks of an agency holding registry:publish on other agencies' fields, judged by the checks alone. */
 const builtIns: RegisteredSubgraph[] = DOMAIN_NAMES.map((name) => ({
-  name, owner: DOMAINS[name].lead, version: 1, url: `http://127.0.0.1:4000/${name}`,
+  name,
+  owner: DOMAINS[name].lead,
+  version: 1,
+  url: `http://127.0.0.1:4000/${name}`,
   sdl: readFileSync(join(projectRoot(), 'subgraphs', name, 'schema.graphql'), 'utf8'),
 }));
 
@@ -34,10 +37,19 @@ const catalogue = (agreed: string[] = []): CatalogueView => ({
     ['tat.visitors', { owner: 'TAT', classification: 'PERSONAL' }],
   ]),
   agreed: new Set(agreed),
-  namespaceOwners: new Map([['dopa', new Set(['DOPA'])], ['nhso', new Set(['NHSO'])], ['tat', new Set(['TAT'])]]),
+  namespaceOwners: new Map([
+    ['dopa', new Set(['DOPA'])],
+    ['nhso', new Set(['NHSO'])],
+    ['tat', new Set(['TAT'])],
+  ]),
 });
 
-interface CheckOptions { agency?: string; name?: string; agreed?: string[]; header?: string }
+interface CheckOptions {
+  agency?: string;
+  name?: string;
+  agreed?: string[];
+  header?: string;
+}
 const check = (sdl: string, options: CheckOptions = {}) => {
   const context: CheckContext = {
     registered: builtIns,
@@ -65,7 +77,7 @@ ${PERSON_KEY}
     ]);
   });
 
-  it('refuses a progressive override (label) across owners, and an override from a subgraph that is not the publisher\'s', async () => {
+  it("refuses a progressive override (label) across owners, and an override from a subgraph that is not the publisher's", async () => {
     const progressive = await check(`type Query {
   person(nationalId: ID!): Person @override(from: "citizen", label: "percent(1)") @classified(level: PERSONAL, dataset: "dopa.civil-registry")
 }
@@ -74,47 +86,64 @@ ${PERSON_KEY}
     expect(progressive.errors.map((error) => error.code)).toEqual(['FIELD_OWNED_BY_OTHER_AGENCY', 'OVERRIDE_ACROSS_OWNERS']);
     expect(progressive.errors[1].message).toContain('progressive, label "percent(1)"');
     const unknown = await check('type Query { tourStats: Int @override(from: "nowhere") @classified(level: PUBLIC) }');
-    expect(unknown.errors).toEqual([{ code: 'OVERRIDE_ACROSS_OWNERS', message: expect.stringContaining('nowhere is not a registered subgraph of TAT') }]);
+    expect(unknown.errors).toEqual([
+      { code: 'OVERRIDE_ACROSS_OWNERS', message: expect.stringContaining('nowhere is not a registered subgraph of TAT') },
+    ]);
   });
 
   it('allows @override between two subgraphs of one owner', async () => {
-    const result = await check(`type Query {
+    const result = await check(
+      `type Query {
   person(nationalId: ID!): Person @override(from: "citizen", label: "percent(10)") @classified(level: PERSONAL, dataset: "dopa.civil-registry")
 }
 ${PERSON_KEY}
-}`, { agency: 'DOPA', name: 'citizen-next' });
+}`,
+      { agency: 'DOPA', name: 'citizen-next' },
+    );
     expect(result.errors).toEqual([]);
   });
 
-  it('refuses shadowing: another owner\'s non-key field defined again, with or without @shareable', async () => {
+  it("refuses shadowing: another owner's non-key field defined again, with or without @shareable", async () => {
     const shareable = `${PERSON_KEY}
   firstNameTh: String! @shareable @classified(level: PERSONAL, dataset: "dopa.civil-registry")
 }`;
     expect(await codes(check(shareable))).toContain('FIELD_OWNED_BY_OTHER_AGENCY');
-    expect((await check(shareable)).errors.find((error) => error.code === 'FIELD_OWNED_BY_OTHER_AGENCY')?.message)
-      .toContain('Person.firstNameTh is owned by DOPA (subgraph citizen)');
+    expect((await check(shareable)).errors.find((error) => error.code === 'FIELD_OWNED_BY_OTHER_AGENCY')?.message).toContain(
+      'Person.firstNameTh is owned by DOPA (subgraph citizen)',
+    );
     expect(await codes(check('type Query { "Shadow." provinces: [String] @classified(level: PUBLIC) }'))).toContain('FIELD_OWNED_BY_OTHER_AGENCY');
   });
 
-  it('keeps shared entity keys allowed, with their owner\'s classification only', async () => {
-    expect((await check(`${PERSON_KEY}
+  it("keeps shared entity keys allowed, with their owner's classification only", async () => {
+    expect(
+      (
+        await check(`${PERSON_KEY}
   "Visits to attractions (synthetic)."
   visits: Int @classified(level: PERSONAL, dataset: "tat.visitors")
-}`)).errors).toEqual([]);
+}`)
+      ).errors,
+    ).toEqual([]);
     const reclassified = await check(`"A person." type Person @key(fields: "nationalId") {
   "The national ID." nationalId: ID! @classified(level: PUBLIC)
   visits: Int @classified(level: PERSONAL, dataset: "tat.visitors")
 }`);
-    expect(reclassified.errors).toEqual(expect.arrayContaining([
-      { code: 'FIELD_RECLASSIFIED', message: expect.stringContaining('Person.nationalId is classified PUBLIC, but its owner') },
-    ]));
+    expect(reclassified.errors).toEqual(
+      expect.arrayContaining([
+        { code: 'FIELD_RECLASSIFIED', message: expect.stringContaining('Person.nationalId is classified PUBLIC, but its owner') },
+      ]),
+    );
   });
 
-  it('refuses new fields on another owner\'s value type', async () => {
+  it("refuses new fields on another owner's value type", async () => {
     const result = await check('type HealthCoverage { "Made up." rating: Int @classified(level: PUBLIC) }');
-    expect(result.errors).toEqual(expect.arrayContaining([
-      { code: 'TYPE_OWNED_BY_OTHER_AGENCY', message: expect.stringContaining('HealthCoverage.rating: HealthCoverage is a value type owned by DOPA') },
-    ]));
+    expect(result.errors).toEqual(
+      expect.arrayContaining([
+        {
+          code: 'TYPE_OWNED_BY_OTHER_AGENCY',
+          message: expect.stringContaining('HealthCoverage.rating: HealthCoverage is a value type owned by DOPA'),
+        },
+      ]),
+    );
   });
 
   it('sees through renamed federation imports', async () => {
@@ -126,7 +155,7 @@ ${PERSON_KEY}
   });
 });
 
-describe('selections that pull another owner\'s field into the candidate', () => {
+describe("selections that pull another owner's field into the candidate", () => {
   const requiresHealth = `${PERSON_KEY}
   healthCoverage: HealthCoverage @external @classified(level: SENSITIVE, dataset: "nhso.health-coverage")
   "A figure computed from the health scheme."
@@ -137,7 +166,12 @@ type HealthCoverage { scheme: HealthScheme! @external @classified(level: SENSITI
   it('refuses @requires of SENSITIVE data of another owner without an agreement, and says which agreement it needs', async () => {
     const result = await check(requiresHealth);
     expect(result.errors).toEqual([
-      { code: 'REQUIRES_FIELD_NOT_READABLE', message: expect.stringMatching(/Person\.tourismDiscount @requires selects Person\.healthCoverage, SENSITIVE \(nhso\.health-coverage\), owned by DOPA \(subgraph citizen\).*agreement.*naming nhso\.health-coverage with TAT as consumer/) },
+      {
+        code: 'REQUIRES_FIELD_NOT_READABLE',
+        message: expect.stringMatching(
+          /Person\.tourismDiscount @requires selects Person\.healthCoverage, SENSITIVE \(nhso\.health-coverage\), owned by DOPA \(subgraph citizen\).*agreement.*naming nhso\.health-coverage with TAT as consumer/,
+        ),
+      },
       { code: 'REQUIRES_FIELD_NOT_READABLE', message: expect.stringContaining('selects HealthCoverage.scheme') },
     ]);
   });
@@ -165,19 +199,22 @@ type HealthCoverage { scheme: HealthScheme! @external @classified(level: SENSITI
 "A trip." type Trip @key(fields: "id") { "The trip." id: ID! @classified(level: PUBLIC) fare(scheme: HealthScheme @fromContext(field: "$person { healthCoverage { scheme } }")): Int @classified(level: PERSONAL, dataset: "tat.visitors") }
 type HealthCoverage { scheme: HealthScheme! @external @classified(level: SENSITIVE, dataset: "nhso.health-coverage") }`;
     const result = await check(fromContext);
-    expect(result.errors.filter((error) => error.code === 'REQUIRES_FIELD_NOT_READABLE').map((error) => error.message))
-      .toEqual(expect.arrayContaining([expect.stringContaining('Trip.fare(scheme:) @fromContext selects Person.healthCoverage')]));
+    expect(result.errors.filter((error) => error.code === 'REQUIRES_FIELD_NOT_READABLE').map((error) => error.message)).toEqual(
+      expect.arrayContaining([expect.stringContaining('Trip.fare(scheme:) @fromContext selects Person.healthCoverage')]),
+    );
     const key = `"A person." type Person @key(fields: "nationalId healthCoverage { scheme }") {
   "The national ID." nationalId: ID! @classified(level: PERSONAL, dataset: "dopa.civil-registry")
   "Health cover." healthCoverage: HealthCoverage @external @classified(level: SENSITIVE, dataset: "nhso.health-coverage")
   visits: Int @classified(level: PERSONAL, dataset: "tat.visitors")
 }
 type HealthCoverage { "The scheme." scheme: HealthScheme! @external @classified(level: SENSITIVE, dataset: "nhso.health-coverage") }`;
-    expect((await check(key)).errors.filter((error) => error.code === 'REQUIRES_FIELD_NOT_READABLE').map((error) => error.message))
-      .toEqual([expect.stringContaining('Person @key selects Person.healthCoverage'), expect.stringContaining('Person @key selects HealthCoverage.scheme')]);
+    expect((await check(key)).errors.filter((error) => error.code === 'REQUIRES_FIELD_NOT_READABLE').map((error) => error.message)).toEqual([
+      expect.stringContaining('Person @key selects Person.healthCoverage'),
+      expect.stringContaining('Person @key selects HealthCoverage.scheme'),
+    ]);
   });
 
-  it('lets a selection take PUBLIC and INTERNAL fields of another owner, and the candidate\'s own key', async () => {
+  it("lets a selection take PUBLIC and INTERNAL fields of another owner, and the candidate's own key", async () => {
     const result = await check(`"A province." type Province @key(fields: "code") {
   "The province code." code: ID! @classified(level: PUBLIC)
   nameEn: String! @external @classified(level: PUBLIC)
@@ -188,17 +225,27 @@ type HealthCoverage { "The scheme." scheme: HealthScheme! @external @classified(
 });
 
 describe('datasets and the catalogue', () => {
-  it('refuses a field classified below its dataset\'s catalogue class, and another owner\'s dataset', async () => {
+  it("refuses a field classified below its dataset's catalogue class, and another owner's dataset", async () => {
     const result = await check('type Query { "Leak." coverCount: Int @classified(level: PUBLIC, dataset: "nhso.health-coverage") }');
     expect(result.errors).toEqual([
-      { code: 'CLASSIFICATION_BELOW_CATALOGUE', message: expect.stringContaining('Query.coverCount (owned by TAT) is PUBLIC, but its dataset nhso.health-coverage (owned by NHSO) is SENSITIVE') },
-      { code: 'DATASET_NOT_OWNED', message: expect.stringContaining('Query.coverCount (owned by TAT) names dataset nhso.health-coverage, owned by NHSO') },
+      {
+        code: 'CLASSIFICATION_BELOW_CATALOGUE',
+        message: expect.stringContaining(
+          'Query.coverCount (owned by TAT) is PUBLIC, but its dataset nhso.health-coverage (owned by NHSO) is SENSITIVE',
+        ),
+      },
+      {
+        code: 'DATASET_NOT_OWNED',
+        message: expect.stringContaining('Query.coverCount (owned by TAT) names dataset nhso.health-coverage, owned by NHSO'),
+      },
     ]);
-    const agreed = await check('type Query { "Cover." coverCount: Int @classified(level: SENSITIVE, dataset: "nhso.health-coverage") }', { agreed: ['nhso.health-coverage'] });
+    const agreed = await check('type Query { "Cover." coverCount: Int @classified(level: SENSITIVE, dataset: "nhso.health-coverage") }', {
+      agreed: ['nhso.health-coverage'],
+    });
     expect(agreed.errors).toEqual([]);
   });
 
-  it('allows a new dataset under the publisher\'s or the subgraph\'s namespace, not under another agency\'s', async () => {
+  it("allows a new dataset under the publisher's or the subgraph's namespace, not under another agency's", async () => {
     const field = (dataset: string) => `type Query { "A figure." tourFigure: Int @classified(level: PERSONAL, dataset: "${dataset}") }`;
     expect((await check(field('tat.new-figures'))).errors).toEqual([]);
     expect((await check(field('evil.new-figures'))).errors).toEqual([]);
@@ -211,19 +258,33 @@ describe('datasets and the catalogue', () => {
 
 describe('the composed supergraph', () => {
   const education = (level: string): RegisteredSubgraph => ({
-    name: 'education', owner: 'OBEC', version: 1, url: 'http://127.0.0.1:4999/',
+    name: 'education',
+    owner: 'OBEC',
+    version: 1,
+    url: 'http://127.0.0.1:4999/',
     sdl: `${HEADER}"A province." type Province @key(fields: "code") { "The code." code: ID! @classified(level: PUBLIC) schoolCount: Int ${level} }`,
   });
 
-  it('refuses lowering a classification the live supergraph has, even of the owner\'s own field', async () => {
+  it("refuses lowering a classification the live supergraph has, even of the owner's own field", async () => {
     const registered = [...builtIns, education('@classified(level: SENSITIVE, dataset: "education.schools")')];
-    const lowered = await checkPublication({ ...education('@classified(level: PUBLIC)'), sdl: education('@classified(level: PUBLIC)').sdl }, {
-      registered, owner: { agency: 'OBEC', securityParty: false }, allowedHosts: ['127.0.0.1'], usage: null, catalogue: catalogue(),
-    });
-    expect(lowered.errors).toEqual([{
-      code: 'CLASSIFICATION_LOWERED',
-      message: expect.stringContaining('Province.schoolCount (owned by OBEC (subgraph education)) would be PUBLIC, lowered from SENSITIVE (education.schools)'),
-    }]);
+    const lowered = await checkPublication(
+      { ...education('@classified(level: PUBLIC)'), sdl: education('@classified(level: PUBLIC)').sdl },
+      {
+        registered,
+        owner: { agency: 'OBEC', securityParty: false },
+        allowedHosts: ['127.0.0.1'],
+        usage: null,
+        catalogue: catalogue(),
+      },
+    );
+    expect(lowered.errors).toEqual([
+      {
+        code: 'CLASSIFICATION_LOWERED',
+        message: expect.stringContaining(
+          'Province.schoolCount (owned by OBEC (subgraph education)) would be PUBLIC, lowered from SENSITIVE (education.schools)',
+        ),
+      },
+    ]);
   });
 });
 
@@ -233,7 +294,10 @@ describe('the composed supergraph, linted directly', () => {
     const stripped = supergraphSdl.replace(/(\n\s+nameEn: String!)[^\n]*/, '$1');
     expect(supergraphIssues(supergraphSdl, builtIns, () => ['MOI'])).toEqual([]);
     expect(supergraphIssues(stripped, builtIns, (coordinate) => [`owner of ${coordinate}`])).toEqual([
-      { code: 'SUPERGRAPH_UNCLASSIFIED', message: expect.stringMatching(/\[supergraph\] \w+\.nameEn \(owned by owner of \w+\.nameEn\) has no @classified/) },
+      {
+        code: 'SUPERGRAPH_UNCLASSIFIED',
+        message: expect.stringMatching(/\[supergraph\] \w+\.nameEn \(owned by owner of \w+\.nameEn\) has no @classified/),
+      },
     ]);
   });
 });

@@ -19,8 +19,13 @@ function manifestFile(content: unknown): string {
 }
 
 describe('the persisted query manifest', () => {
-  it('is written in Apollo\'s format, each operation identified by its body\'s SHA-256', () => {
-    expect(manifestFromDocuments([{ name: 'Dashboard', body: DASHBOARD }, { name: 'Grant', body: GRANT }])).toEqual({
+  it("is written in Apollo's format, each operation identified by its body's SHA-256", () => {
+    expect(
+      manifestFromDocuments([
+        { name: 'Dashboard', body: DASHBOARD },
+        { name: 'Grant', body: GRANT },
+      ]),
+    ).toEqual({
       format: 'apollo-persisted-query-manifest',
       version: 1,
       operations: [
@@ -45,11 +50,23 @@ describe('the persisted query manifest', () => {
   it.each([
     ['not JSON', '{"format":', /persisted documents .*manifest\.json: /],
     ['another format', { format: 'relay', version: 1, operations: [] }, /not an Apollo persisted query manifest/],
-    ['an entry without a body', { format: 'apollo-persisted-query-manifest', version: 1, operations: [{ id: 'a', name: 'A', type: 'query' }] }, /operation 0 needs/],
-    ['a repeated id', {
-      format: 'apollo-persisted-query-manifest', version: 1,
-      operations: [{ id: 'a', name: 'A', type: 'query', body: '{ a }' }, { id: 'a', name: 'B', type: 'query', body: '{ b }' }],
-    }, /operation 1 repeats the id a/],
+    [
+      'an entry without a body',
+      { format: 'apollo-persisted-query-manifest', version: 1, operations: [{ id: 'a', name: 'A', type: 'query' }] },
+      /operation 0 needs/,
+    ],
+    [
+      'a repeated id',
+      {
+        format: 'apollo-persisted-query-manifest',
+        version: 1,
+        operations: [
+          { id: 'a', name: 'A', type: 'query', body: '{ a }' },
+          { id: 'a', name: 'B', type: 'query', body: '{ b }' },
+        ],
+      },
+      /operation 1 repeats the id a/,
+    ],
   ])('stops the gateway at start on %s, naming the file', (_, content, message) => {
     expect(() => loadManifest(manifestFile(content))).toThrow(message);
   });
@@ -61,9 +78,13 @@ describe('persisted documents settings', () => {
   });
 
   it('read a path or off, and client names or *', () => {
-    expect(persistedDocumentsConfigFromEnv({ GOVHUB_PERSISTED_DOCUMENTS: '/etc/govhub/app.json', GOVHUB_SAFELIST_CLIENTS: 'citizen-app, kiosk' }))
-      .toEqual({ manifestPaths: ['/etc/govhub/app.json'], safelist: ['citizen-app', 'kiosk'] });
-    expect(persistedDocumentsConfigFromEnv({ GOVHUB_PERSISTED_DOCUMENTS: 'off', GOVHUB_SAFELIST_CLIENTS: '*' })).toEqual({ manifestPaths: [], safelist: '*' });
+    expect(
+      persistedDocumentsConfigFromEnv({ GOVHUB_PERSISTED_DOCUMENTS: '/etc/govhub/app.json', GOVHUB_SAFELIST_CLIENTS: 'citizen-app, kiosk' }),
+    ).toEqual({ manifestPaths: ['/etc/govhub/app.json'], safelist: ['citizen-app', 'kiosk'] });
+    expect(persistedDocumentsConfigFromEnv({ GOVHUB_PERSISTED_DOCUMENTS: 'off', GOVHUB_SAFELIST_CLIENTS: '*' })).toEqual({
+      manifestPaths: [],
+      safelist: '*',
+    });
   });
 });
 
@@ -84,7 +105,12 @@ describe('which operation a request runs', () => {
     ['an unknown documentId', { documentId: 'nope' }, false, { kind: 'refused', status: 400, code: 'PERSISTED_DOCUMENT_NOT_FOUND' }],
     ['a documentId that is not a string', { documentId: 7 }, false, { kind: 'refused', status: 400, code: 'BAD_REQUEST' }],
     ['safelisted: a free-form query', { query: other }, true, { kind: 'refused', status: 403, code: 'OPERATION_NOT_IN_SAFELIST' }],
-    ['safelisted: an APQ registration', { query: other, extensions: apq(sha256(other)) }, true, { kind: 'refused', status: 403, code: 'OPERATION_NOT_IN_SAFELIST' }],
+    [
+      'safelisted: an APQ registration',
+      { query: other, extensions: apq(sha256(other)) },
+      true,
+      { kind: 'refused', status: 403, code: 'OPERATION_NOT_IN_SAFELIST' },
+    ],
     ['safelisted: an unknown hash', { extensions: apq(sha256(other)) }, true, { kind: 'refused', status: 403, code: 'OPERATION_NOT_IN_SAFELIST' }],
     ['safelisted: a documentId', { documentId: id }, true, { kind: 'trusted', body: DASHBOARD }],
     ['safelisted: a manifest body as text', { query: DASHBOARD }, true, { kind: 'unchanged' }],
@@ -96,6 +122,10 @@ describe('which operation a request runs', () => {
   it('reads an APQ hash from an object or its JSON text, and nothing from anything else', () => {
     expect(persistedQueryHash(apq('abc'))).toBe('abc');
     expect(persistedQueryHash(JSON.stringify(apq('abc')))).toBe('abc');
-    expect([persistedQueryHash('{not json'), persistedQueryHash(null), persistedQueryHash({ persistedQuery: { sha256Hash: 5 } })]).toEqual([undefined, undefined, undefined]);
+    expect([persistedQueryHash('{not json'), persistedQueryHash(null), persistedQueryHash({ persistedQuery: { sha256Hash: 5 } })]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 });

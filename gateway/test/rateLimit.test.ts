@@ -19,13 +19,22 @@ function fakeClock(start = 1_700_000_000_000) {
 /** A logger that keeps what it was told. */
 function recordingLogger() {
   const lines: { level: string; message: string }[] = [];
-  const record = (level: string) => (...args: unknown[]) => void lines.push({ level, message: String(args.find((arg) => typeof arg === 'string')) });
+  const record =
+    (level: string) =>
+    (...args: unknown[]) =>
+      void lines.push({ level, message: String(args.find((arg) => typeof arg === 'string')) });
   const logger = { warn: record('warn'), info: record('info'), debug: record('debug'), error: record('error') } as unknown as Logger;
   return { logger, lines };
 }
 
 const agency = (code: string): Identity => ({ kind: 'agency', sub: `${code}-officer`, agency: code, purpose: null, scopes: new Set(['agency']) });
-const citizen = (nationalId: string): Identity => ({ kind: 'citizen', sub: nationalId, agency: null, purpose: null, scopes: new Set(['citizen:self']) });
+const citizen = (nationalId: string): Identity => ({
+  kind: 'citizen',
+  sub: nationalId,
+  agency: null,
+  purpose: null,
+  scopes: new Set(['citizen:self']),
+});
 
 async function takeMany(store: BucketStore, key: string, policy: BucketPolicy, count: number): Promise<Take[]> {
   const takes: Take[] = [];
@@ -40,7 +49,12 @@ describe('token bucket arithmetic (fake clock)', () => {
     const clock = fakeClock();
     const store = new MemoryBucketStore(clock.now);
     const takes = await takeMany(store, 'a', policy, 4);
-    expect(takes.map((take) => [take.allowed, take.remaining])).toEqual([[true, 2], [true, 1], [true, 0], [false, 0]]);
+    expect(takes.map((take) => [take.allowed, take.remaining])).toEqual([
+      [true, 2],
+      [true, 1],
+      [true, 0],
+      [false, 0],
+    ]);
     expect(takes[3].msUntilMore).toBe(1000);
   });
 
@@ -115,7 +129,8 @@ describe('rate limit settings', () => {
     expect(config.policies.citizen).toEqual({ capacity: 200, refillPerSecond: 100 });
     expect(config.policies.anonymous).toEqual({ capacity: 400, refillPerSecond: 200 });
     expect(rateLimitConfigFromEnv({ GOVHUB_RATE_LIMIT_ANONYMOUS: 'off', REDIS_URL: 'redis://cache:6379' })).toMatchObject({
-      policies: { anonymous: null }, redisUrl: 'redis://cache:6379',
+      policies: { anonymous: null },
+      redisUrl: 'redis://cache:6379',
     });
   });
 
@@ -129,7 +144,7 @@ describe('rate limit settings', () => {
 });
 
 describe('consumers and headers', () => {
-  it('counts an agency\'s officers together, a person alone, an anonymous caller by address', () => {
+  it("counts an agency's officers together, a person alone, an anonymous caller by address", () => {
     expect(consumerOf(agency('DOPA'), '10.0.0.1')).toEqual({ consumerClass: 'agency', id: 'DOPA' });
     expect(consumerOf(citizen('1101700203450'), '10.0.0.1')).toEqual({ consumerClass: 'citizen', id: '1101700203450' });
     expect(consumerOf({ ...citizen('user-7'), kind: 'user' }, '10.0.0.1')).toEqual({ consumerClass: 'citizen', id: 'user-7' });
@@ -144,7 +159,7 @@ describe('consumers and headers', () => {
     expect(addressKey('::ffff:203.0.113.9')).toBe('203.0.113.9');
   });
 
-  it('writes the draft\'s RateLimit-Policy and RateLimit fields and a Retry-After never before their end', () => {
+  it("writes the draft's RateLimit-Policy and RateLimit fields and a Retry-After never before their end", () => {
     expect(rateLimitPolicyField('agency', { capacity: 600, refillPerSecond: 10 })).toBe('"agency";q=600;w=60');
     expect(rateLimitPolicyField('agency', { capacity: 2000, refillPerSecond: 1000 })).toBe('"agency";q=2000;w=2');
     expect(rateLimitPolicyField('anonymous', { capacity: 5, refillPerSecond: 100 })).toBe('"anonymous";q=5;w=1');
@@ -177,7 +192,7 @@ describe('when Redis cannot be reached', () => {
       const takes = await takeMany(store, 'a', { capacity: 2, refillPerSecond: 0.001 }, 3);
       expect(takes.map((take) => take.allowed)).toEqual([true, true, false]);
       expect(lines.filter((line) => line.level === 'warn').map((line) => line.message)).toEqual([
-        'rate limits: Redis is unavailable; counting in this replica\'s memory until it is back',
+        "rate limits: Redis is unavailable; counting in this replica's memory until it is back",
       ]);
     } finally {
       await store.close();
@@ -186,7 +201,10 @@ describe('when Redis cannot be reached', () => {
 
   it('still limits through the limiter the gateway creates for REDIS_URL', async () => {
     const { logger, lines } = recordingLogger();
-    const config: RateLimitConfig = { policies: { agency: null, citizen: null, anonymous: { capacity: 1, refillPerSecond: 0.001 } }, redisUrl: 'redis://127.0.0.1:1' };
+    const config: RateLimitConfig = {
+      policies: { agency: null, citizen: null, anonymous: { capacity: 1, refillPerSecond: 0.001 } },
+      redisUrl: 'redis://127.0.0.1:1',
+    };
     const limiter = await createRateLimiter(config, logger);
     try {
       expect((await limiter.check(ANONYMOUS, '203.0.113.9'))?.take.allowed).toBe(true);
@@ -224,7 +242,7 @@ describeWithRedis(`the Redis store (${redisUrl ? `on ${redisUrl}` : 'skipped: RE
     }
   });
 
-  it('refills with Redis\'s own clock', async () => {
+  it("refills with Redis's own clock", async () => {
     const store = await redisStore(`govhub-test:${randomUUID()}:`);
     const fast: BucketPolicy = { capacity: 1, refillPerSecond: 20 };
     expect((await store.take('a', fast)).allowed).toBe(true);
@@ -237,7 +255,10 @@ describeWithRedis(`the Redis store (${redisUrl ? `on ${redisUrl}` : 'skipped: RE
 
   it('lets two limiters (two gateway replicas) share one bucket, atomically', async () => {
     const prefix = `govhub-test:${randomUUID()}:`;
-    const config: RateLimitConfig = { policies: { agency: { capacity: 20, refillPerSecond: 0.001 }, citizen: null, anonymous: null }, redisUrl: redisUrl! };
+    const config: RateLimitConfig = {
+      policies: { agency: { capacity: 20, refillPerSecond: 0.001 }, citizen: null, anonymous: null },
+      redisUrl: redisUrl!,
+    };
     const [first, second] = [new RateLimiter(config, await redisStore(prefix)), new RateLimiter(config, await redisStore(prefix))];
     const checks = await Promise.all(Array.from({ length: 30 }, (_, i) => (i % 2 ? first : second).check(agency('DOPA'), '::1')));
     expect(checks.filter((check) => check?.take.allowed)).toHaveLength(20);

@@ -173,9 +173,13 @@ describe('timeouts and deadlines', () => {
     expect(subgraphTimeoutMs(config, 'water')).toBe(800);
     expect(subgraphTimeoutMs(config, 'road-works')).toBe(900);
     expect(subgraphTimeoutMs(config, 'citizen')).toBe(5_000);
-    expect(resilienceConfigFromEnv({ GOVHUB_SUBGRAPH_TIMEOUT_MS: '2000', GOVHUB_REQUEST_DEADLINE_MS: '3000' }))
-      .toMatchObject({ subgraphTimeoutMs: 2_000, requestDeadlineMs: 3_000 });
-    expect(() => resilienceConfigFromEnv({ GOVHUB_REQUEST_DEADLINE_MS: '10s' })).toThrow('GOVHUB_REQUEST_DEADLINE_MS must be a positive whole number');
+    expect(resilienceConfigFromEnv({ GOVHUB_SUBGRAPH_TIMEOUT_MS: '2000', GOVHUB_REQUEST_DEADLINE_MS: '3000' })).toMatchObject({
+      subgraphTimeoutMs: 2_000,
+      requestDeadlineMs: 3_000,
+    });
+    expect(() => resilienceConfigFromEnv({ GOVHUB_REQUEST_DEADLINE_MS: '10s' })).toThrow(
+      'GOVHUB_REQUEST_DEADLINE_MS must be a positive whole number',
+    );
     expect(() => resilienceConfigFromEnv({ GOVHUB_SUBGRAPH_TIMEOUT_MS_WATER: '-1' })).toThrow('GOVHUB_SUBGRAPH_TIMEOUT_MS_WATER');
   });
 });
@@ -194,8 +198,12 @@ describe('failures', () => {
     ['the timer', new Error('aborted'), { afterMs: 300 }, 'SUBGRAPH_TIMEOUT', 'no answer within 300 ms', false, true],
   ])('%s is classified', (_, error, timedOut, code, reason, retryable, counts) => {
     const failure = classifyFailure(error, timedOut);
-    expect({ code: failure.code, reason: failure.reason, retryable: failure.retryable, counts: failure.countsAgainstCircuit })
-      .toEqual({ code, reason, retryable, counts });
+    expect({ code: failure.code, reason: failure.reason, retryable: failure.retryable, counts: failure.countsAgainstCircuit }).toEqual({
+      code,
+      reason,
+      retryable,
+      counts,
+    });
   });
 
   it('a response must be GraphQL-shaped', () => {
@@ -245,7 +253,9 @@ describe('the subgraph guard', () => {
   it('does not retry past the request deadline', async () => {
     const { guard: water, clock } = guard();
     const attempt = jest.fn(refused);
-    await expect(water.call(attempt, { retryable: true, deadline: clock.now() + 30 })).rejects.toMatchObject({ extensions: { code: 'SUBGRAPH_UNAVAILABLE' } });
+    await expect(water.call(attempt, { retryable: true, deadline: clock.now() + 30 })).rejects.toMatchObject({
+      extensions: { code: 'SUBGRAPH_UNAVAILABLE' },
+    });
     expect(attempt).toHaveBeenCalledTimes(1);
   });
 
@@ -261,10 +271,12 @@ describe('the subgraph guard', () => {
     const { guard: water } = guard();
     let aborted = 0;
     const hang = (signal: AbortSignal) =>
-      new Promise<never>((_, reject) => signal.addEventListener('abort', () => {
-        aborted++;
-        reject(new Error('aborted'));
-      }));
+      new Promise<never>((_, reject) =>
+        signal.addEventListener('abort', () => {
+          aborted++;
+          reject(new Error('aborted'));
+        }),
+      );
     const started = Date.now();
     await expect(water.call(hang, { retryable: true })).rejects.toMatchObject({
       extensions: { code: 'SUBGRAPH_TIMEOUT', reason: 'no answer within 100 ms' },
@@ -274,7 +286,9 @@ describe('the subgraph guard', () => {
     for (let i = 0; i < 19; i++) await water.call(() => refused(), { retryable: false }).catch(() => undefined);
     expect(water.breaker.state).toBe('open');
     const notCalled = jest.fn(refused);
-    await expect(water.call(notCalled, { retryable: true })).rejects.toMatchObject({ extensions: { code: 'SUBGRAPH_UNAVAILABLE', reason: 'circuit open' } });
+    await expect(water.call(notCalled, { retryable: true })).rejects.toMatchObject({
+      extensions: { code: 'SUBGRAPH_UNAVAILABLE', reason: 'circuit open' },
+    });
     expect(notCalled).not.toHaveBeenCalled();
   });
 
@@ -300,7 +314,9 @@ describe('the subgraph fetcher', () => {
     const redirecting = createServer((_, response) => response.writeHead(307, { location: `http://127.0.0.1:${portOf(elsewhere)}/` }).end());
     await Promise.all([elsewhere, redirecting].map((server) => new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))));
     try {
-      const failure = await subgraphFetcher(`http://127.0.0.1:${portOf(redirecting)}/graphql`, { method: 'POST', body: '{}' }).catch((error: unknown) => error);
+      const failure = await subgraphFetcher(`http://127.0.0.1:${portOf(redirecting)}/graphql`, { method: 'POST', body: '{}' }).catch(
+        (error: unknown) => error,
+      );
       expect(failure).toBeInstanceOf(SubgraphFailure);
       expect(failure).toMatchObject({ code: 'SUBGRAPH_BAD_RESPONSE', details: { status: 307 } });
       expect(reached).toBe(0);

@@ -19,7 +19,13 @@ async function app(ready: boolean) {
   registerHealthRoutes(server, [
     { name: 'supergraph', check: () => true },
     { name: 'database', check: async () => ready },
-    { name: 'flaky', check: async () => { if (!ready) throw new Error('down'); return true; } },
+    {
+      name: 'flaky',
+      check: async () => {
+        if (!ready) throw new Error('down');
+        return true;
+      },
+    },
   ]);
   server.post('/graphql', async () => ({ data: {} }));
   server.get('/boom', async () => {
@@ -59,12 +65,20 @@ describe('gateway routes', () => {
 });
 
 describe('loopback-only routes', () => {
-  it.each([['127.0.0.1', true], ['127.8.9.10', true], ['::1', true], ['::ffff:127.0.0.1', true],
-    ['10.0.0.5', false], ['::ffff:10.0.0.5', false], ['0.0.0.0', false], ['fe80::1', false], ['1127.0.0.1', false], [undefined, false]] as const)(
-    'take the peer %s as this machine: %s', (address, loopback) => {
-      expect(isLoopbackAddress(address)).toBe(loopback);
-    },
-  );
+  it.each([
+    ['127.0.0.1', true],
+    ['127.8.9.10', true],
+    ['::1', true],
+    ['::ffff:127.0.0.1', true],
+    ['10.0.0.5', false],
+    ['::ffff:10.0.0.5', false],
+    ['0.0.0.0', false],
+    ['fe80::1', false],
+    ['1127.0.0.1', false],
+    [undefined, false],
+  ] as const)('take the peer %s as this machine: %s', (address, loopback) => {
+    expect(isLoopbackAddress(address)).toBe(loopback);
+  });
 
   it('take only a loopback name at the port the connection came in on as this machine', () => {
     expect(isLoopbackHost('localhost:4000', 4000)).toBe(true);
@@ -79,16 +93,27 @@ describe('controls on the GraphQL route', () => {
   it('hang on the matched route: a spelling the router decodes to /graphql gets them too', async () => {
     const server = Fastify();
     servers.push(server);
-    registerAuthentication(server, async () => { throw new AuthenticationError('bad signature'); }, (route) => route === '/graphql');
+    registerAuthentication(
+      server,
+      async () => {
+        throw new AuthenticationError('bad signature');
+      },
+      (route) => route === '/graphql',
+    );
     registerHttpLimits(server, '/graphql', { ...DEFAULT_LIMITS, documentCharacters: 20 });
     server.post('/graphql', async () => ({ data: {} }));
     const base = await server.listen({ port: 0, host: '127.0.0.1' });
     // fetch sends these paths as written: the WHATWG URL parser keeps percent-escapes.
-    const send = (path: string, headers: Record<string, string> = {}) => fetch(`${base}${path}`, {
-      method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: '{ users { name } } # padding' }),
-    });
+    const send = (path: string, headers: Record<string, string> = {}) =>
+      fetch(`${base}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query: '{ users { name } } # padding' }),
+      });
     for (const path of ['/graphql', '/%67raphql', '/graph%71l?x=1']) {
-      expect(((await (await send(path)).json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('DOCUMENT_TOO_LARGE');
+      expect(((await (await send(path)).json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe(
+        'DOCUMENT_TOO_LARGE',
+      );
       expect((await send(path, { authorization: 'Bearer x' })).status).toBe(401);
     }
   });

@@ -1,11 +1,9 @@
 import { resolvedRoutingUrlProblem, routingUrlProblem, type HostLookup } from '../src/registry/routingUrl';
 
 describe('routing URL validation (no request is ever sent)', () => {
-  it.each([
-    'https://api.example.go.th/graphql',
-    'http://203.0.113.10:8080/graphql',
-    'https://[2001:db8::1]/graphql',
-  ])('accepts %s', (url) => expect(routingUrlProblem(url, [])).toBeNull());
+  it.each(['https://api.example.go.th/graphql', 'http://203.0.113.10:8080/graphql', 'https://[2001:db8::1]/graphql'])('accepts %s', (url) =>
+    expect(routingUrlProblem(url, [])).toBeNull(),
+  );
 
   it.each([
     ['ftp://example.go.th/x', 'protocol'],
@@ -36,10 +34,12 @@ describe('routing URL validation (no request is ever sent)', () => {
 });
 
 describe('routing URL host names are resolved (an injected resolver: no DNS traffic)', () => {
-  const resolver = (addresses: Record<string, string[]>): HostLookup => async (host) => {
-    if (!addresses[host]) throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' });
-    return addresses[host].map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
-  };
+  const resolver =
+    (addresses: Record<string, string[]>): HostLookup =>
+    async (host) => {
+      if (!addresses[host]) throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' });
+      return addresses[host].map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
+    };
   const names = resolver({
     'api.example.go.th': ['203.0.113.10', '2001:db8::1'],
     'rebind.example.go.th': ['203.0.113.10', '10.0.0.5'],
@@ -61,7 +61,9 @@ describe('routing URL host names are resolved (an injected resolver: no DNS traf
   ])('refuses %s (%s)', async (url, reason) => expect(await resolvedRoutingUrlProblem(url, [], names)).toContain(reason));
 
   it('keeps the literal checks, and lets the allow-list name a host without resolving it', async () => {
-    const never: HostLookup = async () => { throw new Error('must not resolve'); };
+    const never: HostLookup = async () => {
+      throw new Error('must not resolve');
+    };
     expect(await resolvedRoutingUrlProblem('http://10.1.2.3/', [], never)).toContain('private address 10.1.2.3');
     expect(await resolvedRoutingUrlProblem('http://internal.example.go.th/', ['internal.example.go.th'], never)).toBeNull();
     expect(await resolvedRoutingUrlProblem('http://localhost:4001/', [], never)).toContain('loopback');

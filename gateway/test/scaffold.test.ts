@@ -12,17 +12,33 @@ describe('npx govhub subgraph new', () => {
     const subgraphsDir = mkdtempSync(join(tmpdir(), 'scaffold-'));
     dirs.push(subgraphsDir);
     scaffoldSubgraph({ subgraphsDir, name: 'education', port: 4009 });
-    for (const file of ['schema.graphql', 'index.ts', 'main.ts', 'context.ts', 'loaders.ts', 'codegen.json', 'resolvers/index.ts',
-      'resolvers/query.ts', 'resolvers/entities.ts', 'migrations/001_init.sql', 'seed/index.ts', 'test/education.test.ts',
-      'package.json', 'tsconfig.json', 'jest.config.js']) {
+    for (const file of [
+      'schema.graphql',
+      'index.ts',
+      'main.ts',
+      'context.ts',
+      'loaders.ts',
+      'codegen.json',
+      'resolvers/index.ts',
+      'resolvers/query.ts',
+      'resolvers/entities.ts',
+      'migrations/001_init.sql',
+      'seed/index.ts',
+      'test/education.test.ts',
+      'package.json',
+      'tsconfig.json',
+      'jest.config.js',
+    ]) {
       expect({ file, exists: existsSync(join(subgraphsDir, 'education', file)) }).toEqual({ file, exists: true });
     }
     const governance = readFileSync(join(projectRoot(), 'subgraphs', 'governance', 'schema.graphql'), 'utf8');
     const education = readFileSync(join(subgraphsDir, 'education', 'schema.graphql'), 'utf8');
-    expect(() => composeSupergraph([
-      { name: 'governance', url: 'http://127.0.0.1:4001/', sdl: governance },
-      { name: 'education', url: 'http://127.0.0.1:4009/', sdl: education },
-    ])).not.toThrow();
+    expect(() =>
+      composeSupergraph([
+        { name: 'governance', url: 'http://127.0.0.1:4001/', sdl: governance },
+        { name: 'education', url: 'http://127.0.0.1:4009/', sdl: education },
+      ]),
+    ).not.toThrow();
     expect(JSON.parse(readFileSync(join(subgraphsDir, 'education', 'package.json'), 'utf8')).name).toBe('@govhub/subgraph-education');
   });
 

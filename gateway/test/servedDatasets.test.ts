@@ -6,7 +6,9 @@ import { scaffoldSubgraph } from '../src/cli/scaffold';
 import { servedDatasets } from '../src/supergraph/servedDatasets';
 
 const builtIns: SubgraphSource[] = DOMAIN_NAMES.map((name) => ({
-  name, url: `http://127.0.0.1:4000/${name}`, sdl: readFileSync(join(projectRoot(), 'subgraphs', name, 'schema.graphql'), 'utf8'),
+  name,
+  url: `http://127.0.0.1:4000/${name}`,
+  sdl: readFileSync(join(projectRoot(), 'subgraphs', name, 'schema.graphql'), 'utf8'),
 }));
 /** What `govhub subgraph new quiz` gives an agency: Person extended with a field in its own dataset. */
 const scratch = mkdtempSync(join(tmpdir(), 'served-'));

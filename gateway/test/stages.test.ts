@@ -27,9 +27,19 @@ function stage(name: string, behaviour: { refuse?: boolean; slow?: boolean; stat
 
 async function run(stages: ApolloServerPlugin<HubContext>[]): Promise<void> {
   calls.length = 0;
-  const server = new ApolloServer<HubContext>({ typeDefs: 'type Query { hello: String }', resolvers: { Query: { hello: () => 'hi' } }, plugins: [stagesPlugin(stages)] });
+  const server = new ApolloServer<HubContext>({
+    typeDefs: 'type Query { hello: String }',
+    resolvers: { Query: { hello: () => 'hi' } },
+    plugins: [stagesPlugin(stages)],
+  });
   await server.start();
-  const contextValue = { requestId: 'r', logger: createLogger('stages-test'), identity: null, grants: {}, deadline: Date.now() + 1000 } as unknown as HubContext;
+  const contextValue = {
+    requestId: 'r',
+    logger: createLogger('stages-test'),
+    identity: null,
+    grants: {},
+    deadline: Date.now() + 1000,
+  } as unknown as HubContext;
   await server.executeOperation({ query: '{ hello }' }, { contextValue });
   await server.stop();
 }
@@ -37,20 +47,37 @@ async function run(stages: ApolloServerPlugin<HubContext>[]): Promise<void> {
 it('runs each hook stage by stage, even when an earlier stage is slower', async () => {
   await run([stage('limits', { slow: true }), stage('authorization', { status: 503 }), stage('metrics')]);
   expect(calls).toEqual([
-    'limits.didResolveOperation', 'authorization.didResolveOperation', 'metrics.didResolveOperation',
-    'limits.willSendResponse:200', 'authorization.willSendResponse:503', 'metrics.willSendResponse:503',
+    'limits.didResolveOperation',
+    'authorization.didResolveOperation',
+    'metrics.didResolveOperation',
+    'limits.willSendResponse:200',
+    'authorization.willSendResponse:503',
+    'metrics.willSendResponse:503',
   ]);
 });
 
 it('a stage that refuses the operation stops the stages after it; every stage still sees the response', async () => {
   await run([stage('limits', { refuse: true }), stage('authorization'), stage('metrics')]);
-  expect(calls).toEqual(['limits.didResolveOperation', 'limits.willSendResponse:400', 'authorization.willSendResponse:400', 'metrics.willSendResponse:400']);
+  expect(calls).toEqual([
+    'limits.didResolveOperation',
+    'limits.willSendResponse:400',
+    'authorization.willSendResponse:400',
+    'metrics.willSendResponse:400',
+  ]);
 });
 
 it('refuses a stage with a hook it would not run', async () => {
   const server = new ApolloServer<HubContext>({
     typeDefs: 'type Query { hello: String }',
-    plugins: [stagesPlugin([{ async requestDidStart() { return { async parsingDidStart() {} }; } }])],
+    plugins: [
+      stagesPlugin([
+        {
+          async requestDidStart() {
+            return { async parsingDidStart() {} };
+          },
+        },
+      ]),
+    ],
   });
   await server.start();
   await expect(server.executeOperation({ query: '{ hello }' }, { contextValue: {} as HubContext })).rejects.toThrow('Internal server error');

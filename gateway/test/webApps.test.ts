@@ -40,8 +40,12 @@ describe('web apps', () => {
     const get = await serve((app) => registerWebApps(app, [{ path: '/app/', dir: builtApp() }]));
     for (const path of ['/app/', '/app/consents', '/app/access?agency=DOPA']) {
       const page = await get(path);
-      expect({ path, status: page.status, type: page.headers.get('content-type'), cache: page.headers.get('cache-control') })
-        .toEqual({ path, status: 200, type: 'text/html; charset=utf-8', cache: 'no-cache' });
+      expect({ path, status: page.status, type: page.headers.get('content-type'), cache: page.headers.get('cache-control') }).toEqual({
+        path,
+        status: 200,
+        type: 'text/html; charset=utf-8',
+        cache: 'no-cache',
+      });
       expect(await page.text()).toContain('<title>app</title>');
     }
     const asset = await get('/app/assets/index-abc123.js');
@@ -58,7 +62,11 @@ describe('web apps', () => {
     writeFileSync(join(dir, 'assets', 'index-abc123.js.br'), brotliCompressSync(script));
     writeFileSync(join(dir, 'assets', 'index-abc123.js.gz'), gzipSync(script));
     const get = await serve((app) => registerWebApps(app, [{ path: '/app/', dir }]));
-    for (const [accepted, encoding] of [['br, gzip', 'br'], ['gzip', 'gzip'], ['identity', null]] as const) {
+    for (const [accepted, encoding] of [
+      ['br, gzip', 'br'],
+      ['gzip', 'gzip'],
+      ['identity', null],
+    ] as const) {
       const asset = await get('/app/assets/index-abc123.js', { headers: { 'accept-encoding': accepted } });
       expect({ accepted, encoding: asset.headers.get('content-encoding'), text: await asset.text() }).toEqual({ accepted, encoding, text: script });
     }
@@ -88,8 +96,11 @@ describe('web apps', () => {
     const get = await serve((app) => registerWebApps(app, [{ path: '/app/', dir, connectOrigins: ['https://login.example.go.th'] }]));
     for (const encoding of ['identity', 'br']) {
       const page = await get('/app/', { headers: { 'accept-encoding': encoding } });
-      expect({ encoding, served: page.headers.get('content-encoding'), policy: page.headers.get('content-security-policy') })
-        .toEqual({ encoding, served: encoding === 'br' ? 'br' : null, policy: expect.stringContaining("connect-src 'self' https://login.example.go.th") });
+      expect({ encoding, served: page.headers.get('content-encoding'), policy: page.headers.get('content-security-policy') }).toEqual({
+        encoding,
+        served: encoding === 'br' ? 'br' : null,
+        policy: expect.stringContaining("connect-src 'self' https://login.example.go.th"),
+      });
     }
     const policy = (await get('/app/')).headers.get('content-security-policy') ?? '';
     expect(policy).toContain("frame-ancestors 'none'");
@@ -99,7 +110,12 @@ describe('web apps', () => {
   it('serves several apps side by side, each with its own fallback page', async () => {
     const other = builtApp();
     writeFileSync(join(other, 'index.html'), '<title>docs</title>');
-    const get = await serve((app) => registerWebApps(app, [{ path: '/app/', dir: builtApp() }, { path: '/docs/', dir: other }]));
+    const get = await serve((app) =>
+      registerWebApps(app, [
+        { path: '/app/', dir: builtApp() },
+        { path: '/docs/', dir: other },
+      ]),
+    );
     expect(await (await get('/docs/Province')).text()).toBe('<title>docs</title>');
     expect(await (await get('/app/consents')).text()).toContain('<title>app</title>');
   });
@@ -113,13 +129,20 @@ describe('citizen app sign-in settings (/app/config.json)', () => {
     const config = await response.json();
     expect(config.signIn).toBe('demo');
     expect(config.demoCitizens.map((citizen: { nationalId: string }) => citizen.nationalId)).toEqual(DEMO_PEOPLE.map((person) => person.nationalId));
-    expect(config.demoCitizens[1]).toEqual({ nationalId: '5601200333441', nameTh: 'นางบัวคำ ใจงาม', provinceCode: '56', provinceNameTh: 'พะเยา', provinceNameEn: 'Phayao' });
+    expect(config.demoCitizens[1]).toEqual({
+      nationalId: '5601200333441',
+      nameTh: 'นางบัวคำ ใจงาม',
+      provinceCode: '56',
+      provinceNameTh: 'พะเยา',
+      provinceNameEn: 'Phayao',
+    });
   });
 
   it('gives production only the OpenID Connect provider, or says sign-in is not configured', () => {
     const oidc = oidcSettingsFromEnv({ GOVHUB_OIDC_ISSUER: 'https://login.example.go.th/realms/citizens/', GOVHUB_OIDC_CLIENT_ID: 'govhub-citizen' });
     expect(citizenAppConfig(true, oidc)).toEqual({
-      signIn: 'oidc', oidc: { issuer: 'https://login.example.go.th/realms/citizens', clientId: 'govhub-citizen', scope: 'openid citizen:self' },
+      signIn: 'oidc',
+      oidc: { issuer: 'https://login.example.go.th/realms/citizens', clientId: 'govhub-citizen', scope: 'openid citizen:self' },
     });
     expect(citizenAppConfig(true, null)).toEqual({ signIn: 'none' });
     expect(citizenAppConfig(false, oidc)).toMatchObject({ signIn: 'demo', oidc });
@@ -127,8 +150,10 @@ describe('citizen app sign-in settings (/app/config.json)', () => {
 
   it.each([
     [{}, null],
-    [{ GOVHUB_OIDC_ISSUER: 'http://127.0.0.1:8080/realms/dev', GOVHUB_OIDC_CLIENT_ID: 'app', GOVHUB_OIDC_SCOPE: 'openid govhub' },
-      { issuer: 'http://127.0.0.1:8080/realms/dev', clientId: 'app', scope: 'openid govhub' }],
+    [
+      { GOVHUB_OIDC_ISSUER: 'http://127.0.0.1:8080/realms/dev', GOVHUB_OIDC_CLIENT_ID: 'app', GOVHUB_OIDC_SCOPE: 'openid govhub' },
+      { issuer: 'http://127.0.0.1:8080/realms/dev', clientId: 'app', scope: 'openid govhub' },
+    ],
     [{ GOVHUB_OIDC_ISSUER: 'http://login.example.go.th', GOVHUB_OIDC_CLIENT_ID: 'app' }, 'must be an https URL'],
     [{ GOVHUB_OIDC_ISSUER: 'login.example.go.th', GOVHUB_OIDC_CLIENT_ID: 'app' }, 'must be a URL'],
     [{ GOVHUB_OIDC_ISSUER: 'https://login.example.go.th' }, 'GOVHUB_OIDC_CLIENT_ID is required'],
@@ -143,30 +168,52 @@ describe('development tokens (POST /dev/tokens)', () => {
     const key = await createSigningKey();
     const settings = { key, issuer: 'https://govhub.test/dev', audience: 'govhub-test' };
     const post = await serve((app) => registerDevTokenRoute(app, settings));
-    const call = (body: string, contentType = 'application/json') => post('/dev/tokens', { method: 'POST', headers: { 'content-type': contentType }, body });
+    const call = (body: string, contentType = 'application/json') =>
+      post('/dev/tokens', { method: 'POST', headers: { 'content-type': contentType }, body });
 
     const minted = await call(JSON.stringify({ nationalId: '8410100555669' }));
     expect(minted.status).toBe(200);
     expect(minted.headers.get('cache-control')).toBe('no-store');
     const { token, expiresIn } = await minted.json();
     expect(expiresIn).toBe(900);
-    const verify = createTokenVerifier({ keys: { jwks: { keys: [key.publicJwk] } }, issuer: settings.issuer, audience: settings.audience, scopeClaim: 'scope' });
+    const verify = createTokenVerifier({
+      keys: { jwks: { keys: [key.publicJwk] } },
+      issuer: settings.issuer,
+      audience: settings.audience,
+      scopeClaim: 'scope',
+    });
     const identity = await verify(token);
-    expect({ kind: identity.kind, sub: identity.sub, agency: identity.agency, scopes: [...identity.scopes] })
-      .toEqual({ kind: 'citizen', sub: '8410100555669', agency: null, scopes: ['citizen:self'] });
+    expect({ kind: identity.kind, sub: identity.sub, agency: identity.agency, scopes: [...identity.scopes] }).toEqual({
+      kind: 'citizen',
+      sub: '8410100555669',
+      agency: null,
+      scopes: ['citizen:self'],
+    });
     const { exp, iat } = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString());
     expect(exp - iat).toBe(900);
 
     const agency = await (await call('{"identity":"dopaWelfare"}')).json();
     const officer = await verify(agency.token);
-    expect({ kind: officer.kind, agency: officer.agency, purpose: officer.purpose, scopes: [...officer.scopes] })
-      .toEqual({ kind: 'agency', agency: 'DOPA', purpose: 'WELFARE_ELIGIBILITY', scopes: ['agency', 'personal:read', 'sensitive:read'] });
+    expect({ kind: officer.kind, agency: officer.agency, purpose: officer.purpose, scopes: [...officer.scopes] }).toEqual({
+      kind: 'agency',
+      agency: 'DOPA',
+      purpose: 'WELFARE_ELIGIBILITY',
+      scopes: ['agency', 'personal:read', 'sensitive:read'],
+    });
 
-    for (const body of ['{"nationalId":"1101700203451"}', '{"nationalId":"3100100000001"}', '{"sub":"DOPA"}', '{"nationalId":["1101700203450"]}',
-      '{"identity":"admin"}', '{"identity":"toString"}']) {
+    for (const body of [
+      '{"nationalId":"1101700203451"}',
+      '{"nationalId":"3100100000001"}',
+      '{"sub":"DOPA"}',
+      '{"nationalId":["1101700203450"]}',
+      '{"identity":"admin"}',
+      '{"identity":"toString"}',
+    ]) {
       const refused = await call(body);
       expect({ body, status: refused.status, code: (await refused.json()).errors[0].extensions }).toEqual({
-        body, status: 400, code: { code: 'BAD_USER_INPUT', reason: 'NOT_A_DEMO_IDENTITY' },
+        body,
+        status: 400,
+        code: { code: 'BAD_USER_INPUT', reason: 'NOT_A_DEMO_IDENTITY' },
       });
     }
     expect((await call('nationalId=1101700203450', 'application/x-www-form-urlencoded')).status).toBe(415);

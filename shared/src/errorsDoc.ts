@@ -2,8 +2,10 @@ import { ERROR_CATALOGUE } from './errorCatalogue';
 
 /** `docs/errors.md`, written from the error catalogue (`npm run codegen`), so the page can never drift from the code. */
 export function errorsMarkdown(): string {
-  const rows = Object.entries(ERROR_CATALOGUE).map(([code, entry]) =>
-    `| \`${code}\` | ${entry.status} | ${entry.meaning} | ${entry.shownInProduction ? 'yes' : 'no: "internal error", with the domain'} |`);
+  const rows = Object.entries(ERROR_CATALOGUE).map(
+    ([code, entry]) =>
+      `| \`${code}\` | ${entry.status} | ${entry.meaning} | ${entry.shownInProduction ? 'yes' : 'no: "internal error", with the domain'} |`,
+  );
   return `# Errors
 
 <!-- Generated from shared/src/errorCatalogue.ts by \`npm run codegen\`; edit the catalogue, not this page. -->

@@ -40,19 +40,22 @@ export function rowsLoader<R extends QueryResultRow, K extends Key = string>(
 }
 
 /** A page of a list: `first` rows after skipping `offset` (see `requirePage`). */
-export interface Page { first: number; offset: number }
+export interface Page {
+  first: number;
+  offset: number;
+}
 
 /** How `pagedRowsLoader` ranks each key's rows: output columns of its statement, written in code, never from input. */
-export interface PageWindow { partitionBy: string; orderBy: string }
+export interface PageWindow {
+  partitionBy: string;
+  orderBy: string;
+}
 
 /**
  * Loaders for a field that takes arguments: one DataLoader per distinct argument value (told apart by `keyOf`),
  * so that parents asking with the same arguments still batch into one statement.
  */
-export function loaderPerArgument<A, L>(
-  create: (argument: A) => L,
-  keyOf: (argument: A) => string = JSON.stringify,
-): (argument: A) => L {
+export function loaderPerArgument<A, L>(create: (argument: A) => L, keyOf: (argument: A) => string = JSON.stringify): (argument: A) => L {
   const loaders = new Map<string, L>();
   return (argument) => {
     const key = keyOf(argument);

@@ -35,7 +35,9 @@ export function manifestFromDocuments(documents: readonly { name: string; body: 
 }
 
 function operationType(body: string, name: string): OperationType {
-  const operations = parse(body).definitions.filter((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION);
+  const operations = parse(body).definitions.filter(
+    (definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION,
+  );
   const operation = operations.length === 1 ? operations[0] : operations.find((candidate) => candidate.name?.value === name);
   if (!operation) throw new Error(`the document of ${name} must hold one operation, or one named ${name}`);
   return operation.operation;

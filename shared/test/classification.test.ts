@@ -11,15 +11,21 @@ enum Classification { PUBLIC INTERNAL PERSONAL SENSITIVE SECRET }
 
 describe('classification lint (deny by default)', () => {
   it('finds a field without @classified, and a personal field without a dataset', () => {
-    const problems = lintClassification('demo', `${HEADER}
-      type Query { a: String @classified(level: PUBLIC) b: String c: String @classified(level: PERSONAL) }`);
+    const problems = lintClassification(
+      'demo',
+      `${HEADER}
+      type Query { a: String @classified(level: PUBLIC) b: String c: String @classified(level: PERSONAL) }`,
+    );
     expect(problems.map((p) => `${p.type}.${p.field}`)).toEqual(['Query.b', 'Query.c']);
     expect(problems[1].message).toContain('names no dataset');
   });
 
   it('checks type extensions too', () => {
-    const problems = lintClassification('demo', `${HEADER}
-      type Query { a: String @classified(level: PUBLIC) } extend type Query { b: Int }`);
+    const problems = lintClassification(
+      'demo',
+      `${HEADER}
+      type Query { a: String @classified(level: PUBLIC) } extend type Query { b: Int }`,
+    );
     expect(problems).toEqual([expect.objectContaining({ type: 'Query', field: 'b' })]);
   });
 
@@ -48,13 +54,15 @@ describe('shared fields', () => {
     type Person @key(fields: "nationalId") { nationalId: ID! @classified(level: ${level}, dataset: "dopa.civil-registry") }`;
 
   it('composes when every subgraph classifies a shared key alike', () => {
-    expect(() => composeSupergraph([
-      { name: 'a', url: 'http://127.0.0.1:1/a', sdl: person('PERSONAL') },
-      { name: 'b', url: 'http://127.0.0.1:1/b', sdl: person('PERSONAL').replace('ok: String', 'other: String') },
-    ])).not.toThrow();
+    expect(() =>
+      composeSupergraph([
+        { name: 'a', url: 'http://127.0.0.1:1/a', sdl: person('PERSONAL') },
+        { name: 'b', url: 'http://127.0.0.1:1/b', sdl: person('PERSONAL').replace('ok: String', 'other: String') },
+      ]),
+    ).not.toThrow();
   });
 
-  it('refuses a subgraph that classifies a shared field differently (it could weaken another\'s field)', () => {
+  it("refuses a subgraph that classifies a shared field differently (it could weaken another's field)", () => {
     try {
       composeSupergraph([
         { name: 'a', url: 'http://127.0.0.1:1/a', sdl: person('PERSONAL') },

@@ -122,10 +122,18 @@ describe('bulk insert and loaders', () => {
     await expect(bulkInsert(db, 'item; DROP TABLE item', ['code'], [['x']])).rejects.toThrow('invalid identifier');
   });
 
-  it('keeps each column\'s type, length limit and nulls, and takes array and json columns too', async () => {
+  it("keeps each column's type, length limit and nulls, and takes array and json columns too", async () => {
     await db.query(`CREATE TABLE typed (id int PRIMARY KEY, day date, amount numeric(6, 2), flag boolean, code varchar(3),
       tags text[], doc jsonb)`);
-    await bulkInsert(db, 'typed', ['id', 'day', 'amount', 'flag', 'code'], [[1, '2017-12-01', 12.345, true, 'abc'], [2, null, null, false, '']]);
+    await bulkInsert(
+      db,
+      'typed',
+      ['id', 'day', 'amount', 'flag', 'code'],
+      [
+        [1, '2017-12-01', 12.345, true, 'abc'],
+        [2, null, null, false, ''],
+      ],
+    );
     await bulkInsert(db, 'typed', ['id', 'tags', 'doc'], [[3, ['a', 'b "c"'], { k: [1, 2] }]]);
     const rows = await db.query(`SELECT id, to_char(day, 'YYYY-MM-DD') AS day, amount::float8 AS amount, flag, code, tags, doc
       FROM typed ORDER BY id`);
@@ -140,7 +148,12 @@ describe('bulk insert and loaders', () => {
 
   it('loads one row per key and many rows per key in one statement per batch', async () => {
     const one = rowLoader<{ code: string; name: string }>(db, 'SELECT code, name FROM item WHERE code = ANY($1)', (r) => r.code);
-    const many = rowsLoader<{ code: string; kind: string }>(db, 'SELECT code, kind FROM item WHERE kind = ANY($1) AND code = ANY($2)', (r) => r.kind, [['c1', 'c2', 'c3']]);
+    const many = rowsLoader<{ code: string; kind: string }>(
+      db,
+      'SELECT code, kind FROM item WHERE kind = ANY($1) AND code = ANY($2)',
+      (r) => r.kind,
+      [['c1', 'c2', 'c3']],
+    );
     const before = db.statementCount;
     const [a, b, missing, odd, none] = await Promise.all([one.load('c1'), one.load('c2'), one.load('nope'), many.load('odd'), many.load('none')]);
     expect(db.statementCount - before).toBe(2);

@@ -1,11 +1,21 @@
 import { decodeJwt } from 'jose';
 import {
-  createSigningKey, FORWARDED_IDENTITY_ALGORITHM, forwardedIdentityVerifier, signForwardedIdentity, SpentTokenIds,
-  subgraphRequestDigest, type ForwardedIdentity, type SigningKey,
+  createSigningKey,
+  FORWARDED_IDENTITY_ALGORITHM,
+  forwardedIdentityVerifier,
+  signForwardedIdentity,
+  SpentTokenIds,
+  subgraphRequestDigest,
+  type ForwardedIdentity,
+  type SigningKey,
 } from '../src';
 
 const IDENTITY: ForwardedIdentity = {
-  kind: 'agency', sub: 'dopa-officer-7', agency: 'DOPA', purpose: 'WELFARE_ELIGIBILITY', scopes: new Set(['agency']),
+  kind: 'agency',
+  sub: 'dopa-officer-7',
+  agency: 'DOPA',
+  purpose: 'WELFARE_ELIGIBILITY',
+  scopes: new Set(['agency']),
   grants: { 'dopa.civil-registry': { agreement: { id: 'AG-1', fields: null }, consent: { subjects: new Set(['5601200333441']) } } },
 };
 const REQUEST = {

@@ -21,9 +21,11 @@ describe('national ID', () => {
   });
 
   it('turns bad arguments into BAD_USER_INPUT with a reason', () => {
-    expect(() => requireNationalId('1101700203451')).toThrow(expect.objectContaining({
-      extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', reason: 'NATIONAL_ID_CHECK_DIGIT' }),
-    }));
+    expect(() => requireNationalId('1101700203451')).toThrow(
+      expect.objectContaining({
+        extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', reason: 'NATIONAL_ID_CHECK_DIGIT' }),
+      }),
+    );
     expect(() => requireJuristicId('12')).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ reason: 'JURISTIC_ID_FORMAT' }) }));
     expect(requirePage(undefined, undefined)).toEqual({ first: 100, offset: 0 });
     expect(() => requirePage(101, 0)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }));

@@ -13,7 +13,9 @@ describe('the synthetic population and economy', () => {
 
   it('starts with the demo identities the README lists', () => {
     expect([...people(3)].map((p) => [p.nationalId, p.provinceCode])).toEqual([
-      ['1101700203450', '10'], ['5601200333441', '56'], ['8410100555669', '84'],
+      ['1101700203450', '10'],
+      ['5601200333441', '56'],
+      ['8410100555669', '84'],
     ]);
     expect(DEMO_PEOPLE).toHaveLength(3);
   });
@@ -36,7 +38,7 @@ describe('the synthetic population and economy', () => {
     expect(houseIdOf(a.household)).toMatch(/^\d{11}$/);
   });
 
-  it('finds a person\'s province without building the person, the same as personAt', () => {
+  it("finds a person's province without building the person, the same as personAt", () => {
     // the demo identities, every member of the first households, and a sample up to a million people
     const indexes = [...Array.from({ length: 3000 }, (_, i) => i), ...Array.from({ length: 2000 }, (_, k) => 3000 + k * 499)];
     expect(indexes.map(provinceOfPerson)).toEqual(indexes.map((index) => personAt(index).provinceCode));

@@ -1,52 +1,154 @@
 import { rowLoader, rowsLoader, type Database } from '@govhub/shared';
 import type {
-  CivilEventType, Crop, CustodyStatus, DisabilityType, DocumentReadiness, EducationLevel, HealthScheme, LowIncomeStatus,
-  RegistrationCategory, Sex,
+  CivilEventType,
+  Crop,
+  CustodyStatus,
+  DisabilityType,
+  DocumentReadiness,
+  EducationLevel,
+  HealthScheme,
+  LowIncomeStatus,
+  RegistrationCategory,
+  Sex,
 } from './generated';
 
 /** Entities other subgraphs own: this subgraph knows only their keys. */
-export interface ProvinceRef { code: string }
-export interface AgencyRef { code: string }
-export interface MinistryRef { code: string }
-export interface DatasetRef { id: string }
+export interface ProvinceRef {
+  code: string;
+}
+export interface AgencyRef {
+  code: string;
+}
+export interface MinistryRef {
+  code: string;
+}
+export interface DatasetRef {
+  id: string;
+}
 
 export interface PersonRow {
-  nationalId: string; titleTh: string; firstNameTh: string; lastNameTh: string; dateOfBirth: string; sex: Sex;
-  registrationCategory: RegistrationCategory; houseId: string;
+  nationalId: string;
+  titleTh: string;
+  firstNameTh: string;
+  lastNameTh: string;
+  dateOfBirth: string;
+  sex: Sex;
+  registrationCategory: RegistrationCategory;
+  houseId: string;
 }
 export interface HouseRow {
-  houseId: string; houseNo: string; moo: number | null; subdistrictTh: string; districtTh: string; provinceCode: string;
+  houseId: string;
+  houseNo: string;
+  moo: number | null;
+  subdistrictTh: string;
+  districtTh: string;
+  provinceCode: string;
   houseMasterId: string;
 }
-export interface CivilEventRow { nationalId: string; type: CivilEventType; registeredOn: string; office: string }
-export interface LowIncomeRow {
-  nationalId: string; status: LowIncomeStatus; registeredOn: string; annualIncomeBaht: number; welfareCardBalanceBaht: number | null;
+export interface CivilEventRow {
+  nationalId: string;
+  type: CivilEventType;
+  registeredOn: string;
+  office: string;
 }
-export interface HealthCoverageRow { nationalId: string; scheme: HealthScheme; mainHospital: string; since: string }
-export interface SocialSecurityRow { nationalId: string; currentHospital: string; employerName: string; insuredSince: string }
-export interface FarmPlotRow { nationalId: string; crop: Crop; areaRai: number; provinceCode: string }
-export interface FarmerRow { plots: FarmPlotRow[] }
-export interface StudentRecordRow { nationalId: string; academicYear: number; level: EducationLevel; grade: number; schoolName: string }
+export interface LowIncomeRow {
+  nationalId: string;
+  status: LowIncomeStatus;
+  registeredOn: string;
+  annualIncomeBaht: number;
+  welfareCardBalanceBaht: number | null;
+}
+export interface HealthCoverageRow {
+  nationalId: string;
+  scheme: HealthScheme;
+  mainHospital: string;
+  since: string;
+}
+export interface SocialSecurityRow {
+  nationalId: string;
+  currentHospital: string;
+  employerName: string;
+  insuredSince: string;
+}
+export interface FarmPlotRow {
+  nationalId: string;
+  crop: Crop;
+  areaRai: number;
+  provinceCode: string;
+}
+export interface FarmerRow {
+  plots: FarmPlotRow[];
+}
+export interface StudentRecordRow {
+  nationalId: string;
+  academicYear: number;
+  level: EducationLevel;
+  grade: number;
+  schoolName: string;
+}
 export interface ChronicConditionRow {
-  nationalId: string; condition: 'DIABETES' | 'HYPERTENSION'; diagnosedOn: string; lastCheckedOn: string; controlled: boolean;
+  nationalId: string;
+  condition: 'DIABETES' | 'HYPERTENSION';
+  diagnosedOn: string;
+  lastCheckedOn: string;
+  controlled: boolean;
   hospital: string;
 }
 export interface DisabilityRow {
-  nationalId: string; type: DisabilityType; cardIssuedOn: string; cardExpiresOn: string; monthlyAllowanceBaht: number;
+  nationalId: string;
+  type: DisabilityType;
+  cardIssuedOn: string;
+  cardExpiresOn: string;
+  monthlyAllowanceBaht: number;
 }
-export interface ElderlyRow { nationalId: string; registeredOn: string; monthlyAllowanceBaht: number }
-export interface ProbationRow { nationalId: string; caseNo: string; office: string; startedOn: string; endsOn: string }
+export interface ElderlyRow {
+  nationalId: string;
+  registeredOn: string;
+  monthlyAllowanceBaht: number;
+}
+export interface ProbationRow {
+  nationalId: string;
+  caseNo: string;
+  office: string;
+  startedOn: string;
+  endsOn: string;
+}
 export interface IncarcerationRow {
-  nationalId: string; prison: string; admittedOn: string; releaseDueOn: string | null; status: CustodyStatus;
+  nationalId: string;
+  prison: string;
+  admittedOn: string;
+  releaseDueOn: string | null;
+  status: CustodyStatus;
 }
 
-export interface ServiceRow { code: string; no: number; nameTh: string; agencyCode: string; singleIdCard: boolean; synthetic: boolean }
-export interface DocumentTypeRow {
-  code: string; no: number; nameTh: string; ownerNameTh: string; ownerMinistryCode: string | null; issuerCode: string | null;
-  requestingAgencyCount: number; readiness: DocumentReadiness;
+export interface ServiceRow {
+  code: string;
+  no: number;
+  nameTh: string;
+  agencyCode: string;
+  singleIdCard: boolean;
+  synthetic: boolean;
 }
-export interface LinkageRow { no: number; nameTh: string; providerCode: string; datasetId: string | null }
-export interface KpiRow { done: number; target: number }
+export interface DocumentTypeRow {
+  code: string;
+  no: number;
+  nameTh: string;
+  ownerNameTh: string;
+  ownerMinistryCode: string | null;
+  issuerCode: string | null;
+  requestingAgencyCount: number;
+  readiness: DocumentReadiness;
+}
+export interface LinkageRow {
+  no: number;
+  nameTh: string;
+  providerCode: string;
+  datasetId: string | null;
+}
+export interface KpiRow {
+  done: number;
+  target: number;
+}
 export interface SummaryRow {
   asOf: string;
   /** The stated KPIs by code (service_kpi). */
@@ -85,70 +187,96 @@ export function createLoaders(db: Database) {
   return {
     person: rowLoader<PersonRow>(db, `${PERSON_SQL} WHERE national_id = ANY($1)`, byPerson),
     house: rowLoader<HouseRow>(db, `${HOUSE_SQL} WHERE house_id = ANY($1)`, (row) => row.houseId),
-    membersByHouse: rowsLoader<PersonRow>(
-      db, `${PERSON_SQL} WHERE house_id = ANY($1) ORDER BY person_index`, (row) => row.houseId,
-    ),
+    membersByHouse: rowsLoader<PersonRow>(db, `${PERSON_SQL} WHERE house_id = ANY($1) ORDER BY person_index`, (row) => row.houseId),
     civilEventsByPerson: rowsLoader<CivilEventRow>(
-      db, `SELECT national_id AS "nationalId", type, ${date('registered_on', 'registeredOn')}, office FROM civil_event
-           WHERE national_id = ANY($1) ORDER BY position`, byPerson,
+      db,
+      `SELECT national_id AS "nationalId", type, ${date('registered_on', 'registeredOn')}, office FROM civil_event
+           WHERE national_id = ANY($1) ORDER BY position`,
+      byPerson,
     ),
     lowIncome: rowLoader<LowIncomeRow>(
-      db, `SELECT national_id AS "nationalId", status, ${date('registered_on', 'registeredOn')},
+      db,
+      `SELECT national_id AS "nationalId", status, ${date('registered_on', 'registeredOn')},
            annual_income_baht AS "annualIncomeBaht", welfare_card_balance_baht::float8 AS "welfareCardBalanceBaht"
-           FROM low_income_registration WHERE national_id = ANY($1)`, byPerson,
+           FROM low_income_registration WHERE national_id = ANY($1)`,
+      byPerson,
     ),
     healthCoverage: rowLoader<HealthCoverageRow>(
-      db, `SELECT national_id AS "nationalId", scheme, main_hospital AS "mainHospital", ${date('since', 'since')}
-           FROM health_coverage WHERE national_id = ANY($1)`, byPerson,
+      db,
+      `SELECT national_id AS "nationalId", scheme, main_hospital AS "mainHospital", ${date('since', 'since')}
+           FROM health_coverage WHERE national_id = ANY($1)`,
+      byPerson,
     ),
     socialSecurity: rowLoader<SocialSecurityRow>(
-      db, `SELECT national_id AS "nationalId", current_hospital AS "currentHospital", employer_name AS "employerName",
-           ${date('insured_since', 'insuredSince')} FROM social_security WHERE national_id = ANY($1)`, byPerson,
+      db,
+      `SELECT national_id AS "nationalId", current_hospital AS "currentHospital", employer_name AS "employerName",
+           ${date('insured_since', 'insuredSince')} FROM social_security WHERE national_id = ANY($1)`,
+      byPerson,
     ),
     farmPlotsByPerson: rowsLoader<FarmPlotRow>(
-      db, `SELECT national_id AS "nationalId", crop, area_rai::float8 AS "areaRai", province_code AS "provinceCode"
-           FROM farm_plot WHERE national_id = ANY($1) ORDER BY plot_no`, byPerson,
+      db,
+      `SELECT national_id AS "nationalId", crop, area_rai::float8 AS "areaRai", province_code AS "provinceCode"
+           FROM farm_plot WHERE national_id = ANY($1) ORDER BY plot_no`,
+      byPerson,
     ),
     studentRecordsByPerson: rowsLoader<StudentRecordRow>(
-      db, `SELECT national_id AS "nationalId", academic_year AS "academicYear", level, grade, school_name AS "schoolName"
-           FROM student_record WHERE national_id = ANY($1) ORDER BY academic_year DESC`, byPerson,
+      db,
+      `SELECT national_id AS "nationalId", academic_year AS "academicYear", level, grade, school_name AS "schoolName"
+           FROM student_record WHERE national_id = ANY($1) ORDER BY academic_year DESC`,
+      byPerson,
     ),
     /** Diabetes and hypertension of a person, both in one statement. */
     chronicConditionsByPerson: rowsLoader<ChronicConditionRow>(
-      db, `SELECT national_id AS "nationalId", condition, ${date('diagnosed_on', 'diagnosedOn')},
+      db,
+      `SELECT national_id AS "nationalId", condition, ${date('diagnosed_on', 'diagnosedOn')},
            ${date('last_checked_on', 'lastCheckedOn')}, controlled, hospital FROM chronic_condition
-           WHERE national_id = ANY($1)`, byPerson,
+           WHERE national_id = ANY($1)`,
+      byPerson,
     ),
     disability: rowLoader<DisabilityRow>(
-      db, `SELECT national_id AS "nationalId", type, ${date('card_issued_on', 'cardIssuedOn')},
+      db,
+      `SELECT national_id AS "nationalId", type, ${date('card_issued_on', 'cardIssuedOn')},
            ${date('card_expires_on', 'cardExpiresOn')}, monthly_allowance_baht AS "monthlyAllowanceBaht"
-           FROM disability WHERE national_id = ANY($1)`, byPerson,
+           FROM disability WHERE national_id = ANY($1)`,
+      byPerson,
     ),
     elderly: rowLoader<ElderlyRow>(
-      db, `SELECT national_id AS "nationalId", ${date('registered_on', 'registeredOn')},
-           monthly_allowance_baht AS "monthlyAllowanceBaht" FROM elderly_registration WHERE national_id = ANY($1)`, byPerson,
+      db,
+      `SELECT national_id AS "nationalId", ${date('registered_on', 'registeredOn')},
+           monthly_allowance_baht AS "monthlyAllowanceBaht" FROM elderly_registration WHERE national_id = ANY($1)`,
+      byPerson,
     ),
     probation: rowLoader<ProbationRow>(
-      db, `SELECT national_id AS "nationalId", case_no AS "caseNo", office, ${date('started_on', 'startedOn')},
-           ${date('ends_on', 'endsOn')} FROM probation WHERE national_id = ANY($1)`, byPerson,
+      db,
+      `SELECT national_id AS "nationalId", case_no AS "caseNo", office, ${date('started_on', 'startedOn')},
+           ${date('ends_on', 'endsOn')} FROM probation WHERE national_id = ANY($1)`,
+      byPerson,
     ),
     incarceration: rowLoader<IncarcerationRow>(
-      db, `SELECT national_id AS "nationalId", prison, ${date('admitted_on', 'admittedOn')},
-           ${date('release_due_on', 'releaseDueOn')}, status FROM incarceration WHERE national_id = ANY($1)`, byPerson,
+      db,
+      `SELECT national_id AS "nationalId", prison, ${date('admitted_on', 'admittedOn')},
+           ${date('release_due_on', 'releaseDueOn')}, status FROM incarceration WHERE national_id = ANY($1)`,
+      byPerson,
     ),
     provincePopulation: rowLoader<{ code: string; population: number }>(
-      db, `SELECT province_code AS code, population FROM province_population WHERE province_code = ANY($1)`, (row) => row.code,
+      db,
+      `SELECT province_code AS code, population FROM province_population WHERE province_code = ANY($1)`,
+      (row) => row.code,
     ),
     registeredPeople: rowLoader<{ code: string; people: number }>(
-      db, `SELECT province_code AS code, count(*)::int AS people FROM person WHERE province_code = ANY($1)
-           GROUP BY province_code`, (row) => row.code,
+      db,
+      `SELECT province_code AS code, count(*)::int AS people FROM person WHERE province_code = ANY($1)
+           GROUP BY province_code`,
+      (row) => row.code,
     ),
     service: rowLoader<ServiceRow>(db, `${SERVICE_SQL} WHERE code = ANY($1)`, (row) => row.code),
     documentType: rowLoader<DocumentTypeRow>(db, `${DOCUMENT_TYPE_SQL} WHERE code = ANY($1)`, (row) => row.code),
     documentsByService: rowsLoader<DocumentTypeRow & { serviceCode: string }>(
-      db, `SELECT l.service_code AS "serviceCode", d.* FROM service_document l
+      db,
+      `SELECT l.service_code AS "serviceCode", d.* FROM service_document l
            JOIN (${DOCUMENT_TYPE_SQL}) d ON d.code = l.document_code
-           WHERE l.service_code = ANY($1) ORDER BY l.position`, (row) => row.serviceCode,
+           WHERE l.service_code = ANY($1) ORDER BY l.position`,
+      (row) => row.serviceCode,
     ),
   };
 }

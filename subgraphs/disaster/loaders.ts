@@ -1,39 +1,130 @@
 import { pagedRowsLoader, rowLoader, rowsLoader, type Database } from '@govhub/shared';
 import type {
-  AssistanceKind, DisasterCommitteeRole, EconomyProfile, Hazard, ImportantPlaces, InfrastructureProfile, PhysicalProfile,
-  ResponseCapacity, WarningSeverity, WarningStatus,
+  AssistanceKind,
+  DisasterCommitteeRole,
+  EconomyProfile,
+  Hazard,
+  ImportantPlaces,
+  InfrastructureProfile,
+  PhysicalProfile,
+  ResponseCapacity,
+  WarningSeverity,
+  WarningStatus,
 } from './generated';
 
 /** Entities other domains own: this subgraph only knows their keys. */
-export interface ProvinceRef { code: string }
-export interface PersonRef { nationalId: string }
-export interface AgencyRef { code: string }
+export interface ProvinceRef {
+  code: string;
+}
+export interface PersonRef {
+  nationalId: string;
+}
+export interface AgencyRef {
+  code: string;
+}
 
-export interface EventRow { id: string; nameTh: string; nameEn: string; hazard: Hazard; startedAt: string; endedAt: string | null; synthetic: boolean }
+export interface EventRow {
+  id: string;
+  nameTh: string;
+  nameEn: string;
+  hazard: Hazard;
+  startedAt: string;
+  endedAt: string | null;
+  synthetic: boolean;
+}
 export interface DeploymentRow {
-  id: string; eventId: string; agencyCode: string; staff: number; stationTh: string; startedOn: string; endedOn: string | null;
-  referenceTh: string | null; synthetic: boolean;
+  id: string;
+  eventId: string;
+  agencyCode: string;
+  staff: number;
+  stationTh: string;
+  startedOn: string;
+  endedOn: string | null;
+  referenceTh: string | null;
+  synthetic: boolean;
 }
 export interface WarningRow {
-  id: string; hazard: Hazard; severity: WarningSeverity; area: string; provinceCode: string | null; status: WarningStatus;
-  issuedAt: string; trackedAt: string | null; endedAt: string | null; issuedByCode: string; eventId: string | null; synthetic: boolean;
+  id: string;
+  hazard: Hazard;
+  severity: WarningSeverity;
+  area: string;
+  provinceCode: string | null;
+  status: WarningStatus;
+  issuedAt: string;
+  trackedAt: string | null;
+  endedAt: string | null;
+  issuedByCode: string;
+  eventId: string | null;
+  synthetic: boolean;
 }
-export interface VictimRow { id: string; eventId: string; nationalId: string; provinceCode: string; registeredOn: string; synthetic: boolean }
+export interface VictimRow {
+  id: string;
+  eventId: string;
+  nationalId: string;
+  provinceCode: string;
+  registeredOn: string;
+  synthetic: boolean;
+}
 export interface AssistanceRow {
-  id: string; victimId: string; eventId: string; nationalId: string; kind: AssistanceKind; amountBaht: number; providedOn: string;
-  agencyCode: string; synthetic: boolean;
+  id: string;
+  victimId: string;
+  eventId: string;
+  nationalId: string;
+  kind: AssistanceKind;
+  amountBaht: number;
+  providedOn: string;
+  agencyCode: string;
+  synthetic: boolean;
 }
-export interface ReliefStockRow { id: string; nameTh: string; provinceCode: string; quantity: number; unit: string; asOf: string; synthetic: boolean }
+export interface ReliefStockRow {
+  id: string;
+  nameTh: string;
+  provinceCode: string;
+  quantity: number;
+  unit: string;
+  asOf: string;
+  synthetic: boolean;
+}
 export interface ProfileRow {
-  provinceCode: string; asOf: string;
+  provinceCode: string;
+  asOf: string;
   riskFactors: { hazards: Hazard[]; annualRainfallMm: number; rainyDays: number; stormsLast10Years: number; riskVillages: number };
-  physical: PhysicalProfile; infrastructure: InfrastructureProfile; economy: EconomyProfile; importantPlaces: ImportantPlaces;
-  population: { total: number; male: number; female: number; children: number; elderly: number; vulnerable: number; households: number; victims: number };
-  responseCapacity: ResponseCapacity; synthetic: boolean;
+  physical: PhysicalProfile;
+  infrastructure: InfrastructureProfile;
+  economy: EconomyProfile;
+  importantPlaces: ImportantPlaces;
+  population: {
+    total: number;
+    male: number;
+    female: number;
+    children: number;
+    elderly: number;
+    vulnerable: number;
+    households: number;
+    victims: number;
+  };
+  responseCapacity: ResponseCapacity;
+  synthetic: boolean;
 }
-export interface SummaryRow { agenciesStudied: number; agenciesLinked: number; relatedDatabases: number; asOf: string }
-export interface CommitteeRow { nameTh: string; nameEn: string; orderTh: string; draft: boolean; leadCode: string }
-export interface MemberRow { seat: string; titleTh: string; role: DisasterCommitteeRole; agencyCode: string }
+export interface SummaryRow {
+  agenciesStudied: number;
+  agenciesLinked: number;
+  relatedDatabases: number;
+  asOf: string;
+}
+export interface CommitteeRow {
+  nameTh: string;
+  nameEn: string;
+  orderTh: string;
+  draft: boolean;
+  leadCode: string;
+}
+export interface MemberRow {
+  seat: string;
+  titleTh: string;
+  role: DisasterCommitteeRole;
+  agencyCode: string;
+}
 
 /** DateTime columns as ISO 8601 in UTC, the form the DateTime scalar serves. */
 const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
@@ -86,28 +177,38 @@ export function createLoaders(db: Database) {
       (row) => row.provinceCode,
     ),
     provinceCodesByEvent: rowsLoader<{ eventId: string; code: string }>(
-      db, `SELECT event_id AS "eventId", province_code AS code FROM event_province WHERE event_id = ANY($1) ORDER BY province_code`,
+      db,
+      `SELECT event_id AS "eventId", province_code AS code FROM event_province WHERE event_id = ANY($1) ORDER BY province_code`,
       (row) => row.eventId,
     ),
     deploymentsByEvent: rowsLoader<DeploymentRow>(db, `${DEPLOYMENT_SQL} WHERE event_id = ANY($1) ORDER BY started_on, id`, (row) => row.eventId),
     victimCountByEvent: rowLoader<{ eventId: string; count: number }>(
-      db, `SELECT event_id AS "eventId", count(*)::int AS count FROM victim WHERE event_id = ANY($1) GROUP BY event_id`,
+      db,
+      `SELECT event_id AS "eventId", count(*)::int AS count FROM victim WHERE event_id = ANY($1) GROUP BY event_id`,
       (row) => row.eventId,
     ),
     /** A page of each event's victims, for a whole batch of events in one statement. */
     victimsByEvent: pagedRowsLoader<VictimRow>(
-      db, `${VICTIM_SQL} WHERE event_id = ANY($1)`, { partitionBy: '"eventId"', orderBy: '"nationalId"' }, (row) => row.eventId,
+      db,
+      `${VICTIM_SQL} WHERE event_id = ANY($1)`,
+      { partitionBy: '"eventId"', orderBy: '"nationalId"' },
+      (row) => row.eventId,
     ),
     warning: rowLoader<WarningRow>(db, `${WARNING_SQL} WHERE id = ANY($1)`, (row) => row.id),
     activeWarningsByProvince: rowsLoader<WarningRow>(
-      db, `${WARNING_SQL} WHERE province_code = ANY($1) AND status IN ('ISSUED', 'TRACKING') ORDER BY issued_at DESC, id`,
+      db,
+      `${WARNING_SQL} WHERE province_code = ANY($1) AND status IN ('ISSUED', 'TRACKING') ORDER BY issued_at DESC, id`,
       (row) => row.provinceCode ?? '',
     ),
     assistanceByVictim: rowsLoader<AssistanceRow>(
-      db, `${ASSISTANCE_SQL} WHERE a.victim_id = ANY($1) ORDER BY a.provided_on, a.id`, (row) => row.victimId,
+      db,
+      `${ASSISTANCE_SQL} WHERE a.victim_id = ANY($1) ORDER BY a.provided_on, a.id`,
+      (row) => row.victimId,
     ),
     assistanceByPerson: rowsLoader<AssistanceRow>(
-      db, `${ASSISTANCE_SQL} WHERE v.national_id = ANY($1) ORDER BY a.provided_on, a.id`, (row) => row.nationalId,
+      db,
+      `${ASSISTANCE_SQL} WHERE v.national_id = ANY($1) ORDER BY a.provided_on, a.id`,
+      (row) => row.nationalId,
     ),
     reliefStockItem: rowLoader<ReliefStockRow>(db, `${RELIEF_STOCK_SQL} WHERE id = ANY($1)`, (row) => row.id),
     profileByProvince: rowLoader<ProfileRow>(db, `${PROFILE_SQL} WHERE p.province_code = ANY($1)`, (row) => row.provinceCode),

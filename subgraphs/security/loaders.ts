@@ -1,37 +1,88 @@
 import { pagedRowsLoader, rowLoader, rowsLoader, type Database } from '@govhub/shared';
-import type {
-  IncidentCategory, ResourceKind, SecrecyLevel, SecurityAgreementStage, SharingMode, TipChannel, TipStatus,
-} from './generated';
+import type { IncidentCategory, ResourceKind, SecrecyLevel, SecurityAgreementStage, SharingMode, TipChannel, TipStatus } from './generated';
 
 /** Entities other subgraphs own: this subgraph only ever holds their keys. */
-export interface ProvinceRef { code: string }
-export interface PersonRef { nationalId: string }
-export interface AgencyRef { code: string }
+export interface ProvinceRef {
+  code: string;
+}
+export interface PersonRef {
+  nationalId: string;
+}
+export interface AgencyRef {
+  code: string;
+}
 
 export interface SecurityDatabaseRow {
-  id: string; nameTh: string; nameEn: string | null; ownerCode: string; secrecyLevel: SecrecyLevel; sharingMode: SharingMode;
-  legalAccessCondition: string | null; source: string | null; synthetic: boolean;
+  id: string;
+  nameTh: string;
+  nameEn: string | null;
+  ownerCode: string;
+  secrecyLevel: SecrecyLevel;
+  sharingMode: SharingMode;
+  legalAccessCondition: string | null;
+  source: string | null;
+  synthetic: boolean;
 }
 export interface IncidentRow {
-  id: string; provinceCode: string; districtTh: string; occurredAt: string; category: IncidentCategory; casualties: number;
-  reportedByCode: string; synthetic: boolean;
+  id: string;
+  provinceCode: string;
+  districtTh: string;
+  occurredAt: string;
+  category: IncidentCategory;
+  casualties: number;
+  reportedByCode: string;
+  synthetic: boolean;
 }
 export interface TipRow {
-  id: string; receivedAt: string; provinceCode: string; channel: TipChannel; summary: string; status: TipStatus;
-  ownerCode: string; synthetic: boolean;
+  id: string;
+  receivedAt: string;
+  provinceCode: string;
+  channel: TipChannel;
+  summary: string;
+  status: TipStatus;
+  ownerCode: string;
+  synthetic: boolean;
 }
 export interface AerialImageryRow {
-  asOf: string; operatorCode: string; flownKm2: number; flownPercent: number; orthoKm2: number; orthoPercent: number;
+  asOf: string;
+  operatorCode: string;
+  flownKm2: number;
+  flownPercent: number;
+  orthoKm2: number;
+  orthoPercent: number;
 }
 export interface SecurityAgreementRow {
-  id: string; nameTh: string; convenerCode: string; status: SecurityAgreementStage; partyCount: number; asOf: string;
+  id: string;
+  nameTh: string;
+  convenerCode: string;
+  status: SecurityAgreementStage;
+  partyCount: number;
+  asOf: string;
 }
-export interface AgreementPartyRow { agreementId: string; agencyCode: string; commentReceived: boolean; synthetic: boolean }
+export interface AgreementPartyRow {
+  agreementId: string;
+  agencyCode: string;
+  commentReceived: boolean;
+  synthetic: boolean;
+}
 export interface ResourceCutRow {
-  id: string; agencyCode: string; kind: ResourceKind; reduction: number; reductionPercent: number | null; approximate: boolean;
-  before: number | null; after: number | null; effectiveFrom: string;
+  id: string;
+  agencyCode: string;
+  kind: ResourceKind;
+  reduction: number;
+  reductionPercent: number | null;
+  approximate: boolean;
+  before: number | null;
+  after: number | null;
+  effectiveFrom: string;
 }
-export interface IdentityRow { nationalId: string; biometricRefs: string[]; enrolledOn: string; ownerCode: string; synthetic: boolean }
+export interface IdentityRow {
+  nationalId: string;
+  biometricRefs: string[];
+  enrolledOn: string;
+  ownerCode: string;
+  synthetic: boolean;
+}
 
 /** Timestamps leave the database as ISO 8601 in UTC, the DateTime scalar's form. */
 const isoTime = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
@@ -64,8 +115,10 @@ export function createLoaders(db: Database) {
     /** A page of each province's incidents, for a whole batch of provinces in one statement. */
     incidentsByProvince: pagedRowsLoader<IncidentRow>(
       // occurred_at beside the ISO text, so that incidents are ranked by the instant itself, as everywhere else
-      db, `SELECT ${INCIDENT_COLUMNS}, occurred_at FROM security_incident WHERE province_code = ANY($1)`,
-      { partitionBy: '"provinceCode"', orderBy: INCIDENT_ORDER }, (row) => row.provinceCode,
+      db,
+      `SELECT ${INCIDENT_COLUMNS}, occurred_at FROM security_incident WHERE province_code = ANY($1)`,
+      { partitionBy: '"provinceCode"', orderBy: INCIDENT_ORDER },
+      (row) => row.provinceCode,
     ),
     partiesByAgreement: rowsLoader<AgreementPartyRow>(
       db,

@@ -1,41 +1,110 @@
 import { loaderPerArgument, rowLoader, rowsLoader, type Database } from '@govhub/shared';
 import type {
-  TourBusinessKind, TourGuideCardType, TourismDocument, TourismDocumentReadiness, TourismIntelligencePurpose,
-  TouristIncidentCategory, TouristIncidentSeverity, TourLicenceStatus,
+  TourBusinessKind,
+  TourGuideCardType,
+  TourismDocument,
+  TourismDocumentReadiness,
+  TourismIntelligencePurpose,
+  TouristIncidentCategory,
+  TouristIncidentSeverity,
+  TourLicenceStatus,
 } from './generated';
 
 /** Entities other subgraphs own: this subgraph knows only their keys. */
-export interface ProvinceRef { code: string }
-export interface AgencyRef { code: string }
-export interface MinistryRef { code: string }
-export interface BusinessRef { juristicId: string }
-export interface PersonRef { nationalId: string }
+export interface ProvinceRef {
+  code: string;
+}
+export interface AgencyRef {
+  code: string;
+}
+export interface MinistryRef {
+  code: string;
+}
+export interface BusinessRef {
+  juristicId: string;
+}
+export interface PersonRef {
+  nationalId: string;
+}
 
 export interface StatisticRow {
-  provinceCode: string; period: string; arrivals: number; foreignArrivals: number; thaiArrivals: number;
-  revenueBaht: number; forecast: boolean; synthetic: boolean;
+  provinceCode: string;
+  period: string;
+  arrivals: number;
+  foreignArrivals: number;
+  thaiArrivals: number;
+  revenueBaht: number;
+  forecast: boolean;
+  synthetic: boolean;
 }
 export interface IncidentRow {
-  id: string; provinceCode: string; occurredAt: string; category: TouristIncidentCategory;
-  severity: TouristIncidentSeverity; nationality: string; synthetic: boolean;
+  id: string;
+  provinceCode: string;
+  occurredAt: string;
+  category: TouristIncidentCategory;
+  severity: TouristIncidentSeverity;
+  nationality: string;
+  synthetic: boolean;
 }
 export interface TourLicenceRow {
-  licenceNo: string; holderJuristicId: string; kind: TourBusinessKind; issuedOn: string; expiresOn: string;
-  status: TourLicenceStatus; synthetic: boolean;
+  licenceNo: string;
+  holderJuristicId: string;
+  kind: TourBusinessKind;
+  issuedOn: string;
+  expiresOn: string;
+  status: TourLicenceStatus;
+  synthetic: boolean;
 }
-export interface GuideRow { cardNo: string; nationalId: string; cardType: TourGuideCardType; issuedOn: string; expiresOn: string; synthetic: boolean }
-export interface HotelRow { licenceNo: string; nameTh: string; provinceCode: string; rooms: number; issuedByCode: string; issuedOn: string; synthetic: boolean }
+export interface GuideRow {
+  cardNo: string;
+  nationalId: string;
+  cardType: TourGuideCardType;
+  issuedOn: string;
+  expiresOn: string;
+  synthetic: boolean;
+}
+export interface HotelRow {
+  licenceNo: string;
+  nameTh: string;
+  provinceCode: string;
+  rooms: number;
+  issuedByCode: string;
+  issuedOn: string;
+  synthetic: boolean;
+}
 export interface CenterRow {
-  code: string; nameTh: string; nameEn: string; description: string; leadCode: string;
-  purposes: TourismIntelligencePurpose[]; linkedAgencyCount: number; asOf: string;
+  code: string;
+  nameTh: string;
+  nameEn: string;
+  description: string;
+  leadCode: string;
+  purposes: TourismIntelligencePurpose[];
+  linkedAgencyCount: number;
+  asOf: string;
 }
-export interface CenterLinkRow { centerCode: string; agencyCode: string; dataTh: string; synthetic: boolean }
+export interface CenterLinkRow {
+  centerCode: string;
+  agencyCode: string;
+  dataTh: string;
+  synthetic: boolean;
+}
 export interface SurveyRow {
-  ministryCode: string; agencies: number; databases: number; datasets: number; readyToLink: number; notReadyToLink: number; asOf: string;
+  ministryCode: string;
+  agencies: number;
+  databases: number;
+  datasets: number;
+  readyToLink: number;
+  notReadyToLink: number;
+  asOf: string;
 }
 export interface DocumentDemandRow {
-  no: number; document: TourismDocument; nameTh: string; ownerMinistryCode: string; requestingAgencies: number;
-  readiness: TourismDocumentReadiness; source: string;
+  no: number;
+  document: TourismDocument;
+  nameTh: string;
+  ownerMinistryCode: string;
+  requestingAgencies: number;
+  readiness: TourismDocumentReadiness;
+  source: string;
 }
 
 export const STATISTIC_SQL = `SELECT province_code AS "provinceCode", to_char(month, 'YYYY-MM') AS period,
@@ -59,33 +128,44 @@ export const DOCUMENT_DEMAND_SQL = `SELECT row_no AS "no", document, name_th AS 
   requesting_agencies AS "requestingAgencies", readiness, source FROM document_demand`;
 
 /** A span of months, [from, to) as YYYY-MM-DD; null ends are open. */
-export interface MonthRange { from: string | null; to: string | null }
+export interface MonthRange {
+  from: string | null;
+  to: string | null;
+}
 
 export function createLoaders(db: Database) {
   return {
     /** One loader per period, so a province's months are still one statement per batch of provinces. */
-    statisticsByProvince: loaderPerArgument((range: MonthRange) => rowsLoader<StatisticRow>(
-      db,
-      `${STATISTIC_SQL} WHERE province_code = ANY($1) AND ($2::date IS NULL OR month >= $2) AND ($3::date IS NULL OR month < $3)
+    statisticsByProvince: loaderPerArgument((range: MonthRange) =>
+      rowsLoader<StatisticRow>(
+        db,
+        `${STATISTIC_SQL} WHERE province_code = ANY($1) AND ($2::date IS NULL OR month >= $2) AND ($3::date IS NULL OR month < $3)
        ORDER BY month`,
-      (row) => row.provinceCode,
-      [range.from, range.to],
-    )),
+        (row) => row.provinceCode,
+        [range.from, range.to],
+      ),
+    ),
     incident: rowLoader<IncidentRow>(db, `${INCIDENT_SQL} WHERE id = ANY($1)`, (row) => row.id),
     tourLicence: rowLoader<TourLicenceRow>(db, `${TOUR_LICENCE_SQL} WHERE licence_no = ANY($1)`, (row) => row.licenceNo),
     tourLicencesByHolder: rowsLoader<TourLicenceRow>(
-      db, `${TOUR_LICENCE_SQL} WHERE holder_juristic_id = ANY($1) ORDER BY licence_no`, (row) => row.holderJuristicId,
+      db,
+      `${TOUR_LICENCE_SQL} WHERE holder_juristic_id = ANY($1) ORDER BY licence_no`,
+      (row) => row.holderJuristicId,
     ),
     guide: rowLoader<GuideRow>(db, `${GUIDE_SQL} WHERE card_no = ANY($1)`, (row) => row.cardNo),
     guideByPerson: rowLoader<GuideRow>(db, `${GUIDE_SQL} WHERE national_id = ANY($1)`, (row) => row.nationalId),
     hotel: rowLoader<HotelRow>(db, `${HOTEL_SQL} WHERE licence_no = ANY($1)`, (row) => row.licenceNo),
     centerLinks: rowsLoader<CenterLinkRow>(
-      db, `SELECT center_code AS "centerCode", agency_code AS "agencyCode", data_th AS "dataTh", synthetic
-           FROM intelligence_center_link WHERE center_code = ANY($1) ORDER BY position`, (row) => row.centerCode,
+      db,
+      `SELECT center_code AS "centerCode", agency_code AS "agencyCode", data_th AS "dataTh", synthetic
+           FROM intelligence_center_link WHERE center_code = ANY($1) ORDER BY position`,
+      (row) => row.centerCode,
     ),
     surveyRespondents: rowsLoader<{ ministryCode: string; agencyCode: string }>(
-      db, `SELECT ministry_code AS "ministryCode", agency_code AS "agencyCode" FROM ministry_survey_respondent
-           WHERE ministry_code = ANY($1) ORDER BY position`, (row) => row.ministryCode,
+      db,
+      `SELECT ministry_code AS "ministryCode", agency_code AS "agencyCode" FROM ministry_survey_respondent
+           WHERE ministry_code = ANY($1) ORDER BY position`,
+      (row) => row.ministryCode,
     ),
   };
 }

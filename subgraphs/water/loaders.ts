@@ -2,31 +2,103 @@ import { loaderPerArgument, rowLoader, rowsLoader, type Database } from '@govhub
 import type { SituationMode, SituationReportType, WaterAlertLevel, WaterDataStatus } from './generated';
 
 /** Entities other subgraphs own: this subgraph only knows their keys. */
-export interface ProvinceRef { code: string }
-export interface AgencyRef { code: string }
+export interface ProvinceRef {
+  code: string;
+}
+export interface AgencyRef {
+  code: string;
+}
 
-export interface WaterDataItemRow { id: string; nameTh: string; agencyCode: string; status: WaterDataStatus; synthetic: boolean }
-export interface WaterDataCounts { items: number; linked: number; preparing: number; awaitingUpdate: number }
-export interface WaterAgencyProgressRow extends WaterDataCounts { no: number; agencyCode: string; nameTh: string; noteTh: string | null }
-export interface WaterDataSnapshotRow extends WaterDataCounts { asOf: string; agencies: number | null }
-export interface WaterDataSummaryRow extends WaterDataCounts { agencies: number; asOf: string; history: WaterDataSnapshotRow[] }
+export interface WaterDataItemRow {
+  id: string;
+  nameTh: string;
+  agencyCode: string;
+  status: WaterDataStatus;
+  synthetic: boolean;
+}
+export interface WaterDataCounts {
+  items: number;
+  linked: number;
+  preparing: number;
+  awaitingUpdate: number;
+}
+export interface WaterAgencyProgressRow extends WaterDataCounts {
+  no: number;
+  agencyCode: string;
+  nameTh: string;
+  noteTh: string | null;
+}
+export interface WaterDataSnapshotRow extends WaterDataCounts {
+  asOf: string;
+  agencies: number | null;
+}
+export interface WaterDataSummaryRow extends WaterDataCounts {
+  agencies: number;
+  asOf: string;
+  history: WaterDataSnapshotRow[];
+}
 export interface TelemetryStationRow {
-  id: string; nameTh: string; operatorCode: string; provinceCode: string; basin: string; lat: number; lon: number; synthetic: boolean;
+  id: string;
+  nameTh: string;
+  operatorCode: string;
+  provinceCode: string;
+  basin: string;
+  lat: number;
+  lon: number;
+  synthetic: boolean;
 }
-export interface ObservationRow { stationId: string; at: string; rainfallMm: number | null; waterLevelM: number | null }
-export interface RainForecastDayRow { date: string; rainfallMm: number; chancePercent: number }
-export interface RainForecastRow { provinceCode: string; issuedAt: string; days: RainForecastDayRow[]; synthetic: boolean }
+export interface ObservationRow {
+  stationId: string;
+  at: string;
+  rainfallMm: number | null;
+  waterLevelM: number | null;
+}
+export interface RainForecastDayRow {
+  date: string;
+  rainfallMm: number;
+  chancePercent: number;
+}
+export interface RainForecastRow {
+  provinceCode: string;
+  issuedAt: string;
+  days: RainForecastDayRow[];
+  synthetic: boolean;
+}
 export interface WaterSituationRow {
-  provinceCode: string; asOf: string; droughtStatus: WaterAlertLevel; floodStatus: WaterAlertLevel;
-  reservoirPercent: number | null; synthetic: boolean;
+  provinceCode: string;
+  asOf: string;
+  droughtStatus: WaterAlertLevel;
+  floodStatus: WaterAlertLevel;
+  reservoirPercent: number | null;
+  synthetic: boolean;
 }
-export interface SituationReportRow { id: string; type: SituationReportType; mode: SituationMode; issuedOn: string; title: string; synthetic: boolean }
+export interface SituationReportRow {
+  id: string;
+  type: SituationReportType;
+  mode: SituationMode;
+  issuedOn: string;
+  title: string;
+  synthetic: boolean;
+}
 export interface DecisionSupportPlanRow {
-  nameTh: string; approvedOn: string; projects: number; agencies: number; budgetMillionBaht: number; trackingUrl: string;
+  nameTh: string;
+  approvedOn: string;
+  projects: number;
+  agencies: number;
+  budgetMillionBaht: number;
+  trackingUrl: string;
 }
 export interface SupportDeploymentRow {
-  id: string; agencyCode: string; hostAgencyCode: string; provinceCode: string; siteTh: string; staff: number;
-  requestRef: string | null; startedOn: string; endedOn: string | null; purposeTh: string;
+  id: string;
+  agencyCode: string;
+  hostAgencyCode: string;
+  provinceCode: string;
+  siteTh: string;
+  staff: number;
+  requestRef: string | null;
+  startedOn: string;
+  endedOn: string | null;
+  purposeTh: string;
 }
 
 /** A timestamptz as the ISO 8601 text the DateTime scalar serializes (UTC). */
@@ -58,10 +130,11 @@ export function createLoaders(db: Database) {
     waterDataItem: rowLoader<WaterDataItemRow>(db, `${WATER_DATA_ITEM_SQL} WHERE id = ANY($1)`, (row) => row.id),
     station: rowLoader<TelemetryStationRow>(db, `${TELEMETRY_STATION_SQL} WHERE id = ANY($1)`, (row) => row.id),
     stationsByProvince: rowsLoader<TelemetryStationRow>(
-      db, `${TELEMETRY_STATION_SQL} WHERE province_code = ANY($1) ORDER BY province_code, id`, (row) => row.provinceCode,
+      db,
+      `${TELEMETRY_STATION_SQL} WHERE province_code = ANY($1) ORDER BY province_code, id`,
+      (row) => row.provinceCode,
     ),
-    recentObservations: loaderPerArgument((last: number) =>
-      rowsLoader<ObservationRow>(db, RECENT_OBSERVATIONS_SQL, (row) => row.stationId, [last])),
+    recentObservations: loaderPerArgument((last: number) => rowsLoader<ObservationRow>(db, RECENT_OBSERVATIONS_SQL, (row) => row.stationId, [last])),
     waterSituation: rowLoader<WaterSituationRow>(db, WATER_SITUATION_SQL, (row) => row.provinceCode),
     rainForecast: rowLoader<RainForecastRow>(db, RAIN_FORECAST_SQL, (row) => row.provinceCode),
   };

@@ -37,9 +37,10 @@ async function round(mode: RoundResult['mode'], url: string, token: string, peop
   const worker = async () => {
     while (performance.now() < deadline) {
       const n = next++;
-      const body = n % 2 === 0
-        ? { query: PERSON, variables: { id: personAt(n % people).nationalId } }
-        : { query: DASHBOARD, variables: { code: personAt(n % people).provinceCode } };
+      const body =
+        n % 2 === 0
+          ? { query: PERSON, variables: { id: personAt(n % people).nationalId } }
+          : { query: DASHBOARD, variables: { code: personAt(n % people).provinceCode } };
       const sent = performance.now();
       const response = await fetch(url, {
         method: 'POST',
@@ -95,19 +96,49 @@ async function main(): Promise<void> {
   const unenforced = summarise(results, 'unenforced');
   const ratio = enforced.rps / unenforced.rps;
   // Per pair of neighbouring rounds too: the median ratio is less sensitive to one noisy round.
-  const pairRatios = results.filter((r) => r.mode === 'enforced').map((r, i) => {
-    const other = results.filter((o) => o.mode === 'unenforced')[i];
-    return r.requests / r.seconds / (other.requests / other.seconds);
-  }).sort((a, b) => a - b);
+  const pairRatios = results
+    .filter((r) => r.mode === 'enforced')
+    .map((r, i) => {
+      const other = results.filter((o) => o.mode === 'unenforced')[i];
+      return r.requests / r.seconds / (other.requests / other.seconds);
+    })
+    .sort((a, b) => a - b);
   const medianRatio = pairRatios[Math.floor(pairRatios.length / 2)];
-  const rows = [enforced, unenforced].map((s) =>
-    `| ${s.mode.padEnd(10)} | ${s.rps.toFixed(0).padStart(7)} | ${s.p50.toFixed(1).padStart(7)} | ${s.p99.toFixed(1).padStart(7)} | ${String(s.errors).padStart(6)} |`);
-  console.log(['', '| gateway    |   req/s | p50 ms  | p99 ms  | errors |', '|------------|---------|---------|---------|--------|', ...rows, '',
-    `enforcement (authorization + exchange log) keeps ${(ratio * 100).toFixed(1)}% of the unenforced throughput: cost ${((1 - ratio) * 100).toFixed(1)}%`,
-    `per round pair: ${pairRatios.map((r) => `${(r * 100).toFixed(1)}%`).join(', ')} (median ${(medianRatio * 100).toFixed(1)}%)`].join('\n'));
+  const rows = [enforced, unenforced].map(
+    (s) =>
+      `| ${s.mode.padEnd(10)} | ${s.rps.toFixed(0).padStart(7)} | ${s.p50.toFixed(1).padStart(7)} | ${s.p99.toFixed(1).padStart(7)} | ${String(s.errors).padStart(6)} |`,
+  );
+  console.log(
+    [
+      '',
+      '| gateway    |   req/s | p50 ms  | p99 ms  | errors |',
+      '|------------|---------|---------|---------|--------|',
+      ...rows,
+      '',
+      `enforcement (authorization + exchange log) keeps ${(ratio * 100).toFixed(1)}% of the unenforced throughput: cost ${((1 - ratio) * 100).toFixed(1)}%`,
+      `per round pair: ${pairRatios.map((r) => `${(r * 100).toFixed(1)}%`).join(', ')} (median ${(medianRatio * 100).toFixed(1)}%)`,
+    ].join('\n'),
+  );
   const dir = join(__dirname, '..', '..', 'bench', 'results');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'authorization.json'), JSON.stringify({ at: new Date().toISOString(), concurrency: CONCURRENCY, rounds: ROUNDS, roundSeconds: ROUND_SECONDS, enforced, unenforced, ratio, pairRatios, medianRatio }, null, 2));
+  writeFileSync(
+    join(dir, 'authorization.json'),
+    JSON.stringify(
+      {
+        at: new Date().toISOString(),
+        concurrency: CONCURRENCY,
+        rounds: ROUNDS,
+        roundSeconds: ROUND_SECONDS,
+        enforced,
+        unenforced,
+        ratio,
+        pairRatios,
+        medianRatio,
+      },
+      null,
+      2,
+    ),
+  );
 }
 
 main().catch((error) => {

@@ -1,6 +1,10 @@
 import '@govhub/shared/dist/noTelemetry';
 import {
-  createSigningKey, FORWARDED_IDENTITY_ALGORITHM, forwardedIdentityVerifier, personAt, signForwardedIdentity,
+  createSigningKey,
+  FORWARDED_IDENTITY_ALGORITHM,
+  forwardedIdentityVerifier,
+  personAt,
+  signForwardedIdentity,
   type ForwardedIdentity,
 } from '@govhub/shared';
 
@@ -11,11 +15,19 @@ import {
 const CALLS = Number(process.env.BENCH_CALLS ?? 2000);
 
 const identity: ForwardedIdentity = {
-  kind: 'agency', sub: 'dopa-officer-7', agency: 'DOPA', purpose: 'WELFARE_ELIGIBILITY', scopes: new Set(['agency', 'personal:read', 'sensitive:read']),
-  grants: { 'dopa.civil-registry': { agreement: { id: 'AG-DOPA-1', fields: null } }, 'cgd.low-income-register': { sensitive: true, agreement: { id: 'AG-CGD-2', fields: ['LowIncomeRegistration.*'] } } },
+  kind: 'agency',
+  sub: 'dopa-officer-7',
+  agency: 'DOPA',
+  purpose: 'WELFARE_ELIGIBILITY',
+  scopes: new Set(['agency', 'personal:read', 'sensitive:read']),
+  grants: {
+    'dopa.civil-registry': { agreement: { id: 'AG-DOPA-1', fields: null } },
+    'cgd.low-income-register': { sensitive: true, agreement: { id: 'AG-CGD-2', fields: ['LowIncomeRegistration.*'] } },
+  },
 };
 const requests = Array.from({ length: CALLS }, (_, index) => ({
-  query: 'query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Person { firstNameTh lowIncomeRegistration { status } } } }',
+  query:
+    'query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Person { firstNameTh lowIncomeRegistration { status } } } }',
   variables: { representations: [{ __typename: 'Person', nationalId: personAt(index).nationalId }] },
 }));
 
@@ -36,7 +48,9 @@ async function measure(): Promise<{ sign: number; verify: number }> {
 async function main(): Promise<void> {
   await measure(); // warm-up
   const { sign, verify } = await measure();
-  console.info(`${FORWARDED_IDENTITY_ALGORITHM}: sign ${sign.toFixed(0)} µs + verify ${verify.toFixed(0)} µs = ${(sign + verify).toFixed(0)} µs per subgraph call (${CALLS} calls)`);
+  console.info(
+    `${FORWARDED_IDENTITY_ALGORITHM}: sign ${sign.toFixed(0)} µs + verify ${verify.toFixed(0)} µs = ${(sign + verify).toFixed(0)} µs per subgraph call (${CALLS} calls)`,
+  );
 }
 
 void main();

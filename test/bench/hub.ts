@@ -3,8 +3,16 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  createLogger, createSigningKey, Database, DOMAIN_NAMES, ensureDatabase, FORWARDED_IDENTITY_ALGORITHM, prepareDomainDatabase, readSubgraphSdl,
-  startEmbeddedPostgres, startSubgraph,
+  createLogger,
+  createSigningKey,
+  Database,
+  DOMAIN_NAMES,
+  ensureDatabase,
+  FORWARDED_IDENTITY_ALGORITHM,
+  prepareDomainDatabase,
+  readSubgraphSdl,
+  startEmbeddedPostgres,
+  startSubgraph,
 } from '@govhub/shared';
 import { mintToken, startHubGateway } from '@govhub/gateway';
 import { DEFINITIONS } from '../support/hub';
@@ -45,7 +53,11 @@ async function main(): Promise<void> {
   const enforced = await startHubGateway({ ...common, auth });
   const unenforced = await startHubGateway({ ...common, auth, enforcement: false });
   const token = await mintToken(devKey, {
-    sub: 'dopa-bench', agency: 'DOPA', purpose: 'WELFARE_ELIGIBILITY', scope: ['agency', 'personal:read', 'sensitive:read'], ttl: '2h',
+    sub: 'dopa-bench',
+    agency: 'DOPA',
+    purpose: 'WELFARE_ELIGIBILITY',
+    scope: ['agency', 'personal:read', 'sensitive:read'],
+    ttl: '2h',
   });
   process.send?.({ type: 'ready', enforced: enforced.url, unenforced: unenforced.url, token, people } satisfies BenchHubReady);
   process.once('disconnect', async () => {

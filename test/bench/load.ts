@@ -20,38 +20,52 @@ const WARMUP_SECONDS = 5;
 const PEOPLE = 3000;
 
 const PERSON = 'query Welfare($id: ID!) { person(nationalId: $id) { firstNameTh address { province { nameTh } } healthCoverage { scheme } } }';
-const DASHBOARD = 'query Dashboard($code: ID!) { province(code: $code) { nameTh population waterSituation { floodStatus } activeWarnings { hazard } businessCount } }';
+const DASHBOARD =
+  'query Dashboard($code: ID!) { province(code: $code) { nameTh population waterSituation { floodStatus } activeWarnings { hazard } businessCount } }';
 const ME = 'query Me { me { firstNameTh businesses { nameTh } } }';
 
 /** The gateway process's resident set, from /proc (Linux). */
 function rssMegabytes(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((candidate) => candidate.startsWith('VmRSS:'));
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((candidate) => candidate.startsWith('VmRSS:'));
   return Number(line?.replace(/\D+/g, '') ?? 0) / 1024;
 }
 
 async function main(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'govhub-load-'));
   await chmod(dir, 0o755);
-  const hub = await startHubProcess({
-    GOVHUB_DATA_DIR: join(dir, 'pgdata'), GOVHUB_SUBGRAPH_PORTS: 'auto', PORT: '0', GOVHUB_SEED_PEOPLE: String(PEOPLE),
-  }, 180_000);
+  const hub = await startHubProcess(
+    {
+      GOVHUB_DATA_DIR: join(dir, 'pgdata'),
+      GOVHUB_SUBGRAPH_PORTS: 'auto',
+      PORT: '0',
+      GOVHUB_SEED_PEOPLE: String(PEOPLE),
+    },
+    180_000,
+  );
   const key = await devSigningKey();
   const agency = `Bearer ${await mintToken(key, { sub: 'dopa-load', agency: 'DOPA', purpose: 'WELFARE_ELIGIBILITY', scope: ['agency', 'personal:read', 'sensitive:read'], ttl: '1h' })}`;
-  const citizens = await Promise.all(DEMO_PEOPLE.map(async (person) => `Bearer ${await mintToken(key, { sub: person.nationalId, scope: ['citizen:self'], ttl: '1h' })}`));
+  const citizens = await Promise.all(
+    DEMO_PEOPLE.map(async (person) => `Bearer ${await mintToken(key, { sub: person.nationalId, scope: ['citizen:self'], ttl: '1h' })}`),
+  );
 
   const latencies: number[] = [];
   const failures = new Map<string, number>();
   let next = 0;
   const request = async () => {
     const n = next++;
-    const [body, authorization] = n % 3 === 0
-      ? [{ query: PERSON, variables: { id: personAt(n % PEOPLE).nationalId } }, agency]
-      : n % 3 === 1
-        ? [{ query: DASHBOARD, variables: { code: personAt(n % PEOPLE).provinceCode } }, undefined]
-        : [{ query: ME }, citizens[n % citizens.length]];
+    const [body, authorization] =
+      n % 3 === 0
+        ? [{ query: PERSON, variables: { id: personAt(n % PEOPLE).nationalId } }, agency]
+        : n % 3 === 1
+          ? [{ query: DASHBOARD, variables: { code: personAt(n % PEOPLE).provinceCode } }, undefined]
+          : [{ query: ME }, citizens[n % citizens.length]];
     const sent = performance.now();
     const response = await fetch(hub.url, {
-      method: 'POST', headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) }, body: JSON.stringify(body),
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+      body: JSON.stringify(body),
     }).catch((error: Error) => ({ status: 0, json: async () => ({ errors: [{ message: error.message }] }) }));
     const result = (await response.json()) as { errors?: { message: string }[] };
     latencies.push(performance.now() - sent);
@@ -63,9 +77,11 @@ async function main(): Promise<void> {
   const run = async (seconds: number, onSecond: (second: number) => void) => {
     const deadline = performance.now() + seconds * 1000;
     const ticker = setInterval(() => onSecond(Math.round((seconds * 1000 - (deadline - performance.now())) / 1000)), 1000);
-    await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-      while (performance.now() < deadline) await request();
-    }));
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (performance.now() < deadline) await request();
+      }),
+    );
     clearInterval(ticker);
   };
 
@@ -92,17 +108,31 @@ async function main(): Promise<void> {
   const early = average(rss.slice(20, 30));
   const late = average(rss.slice(-10));
   const summary = {
-    at: new Date().toISOString(), seconds: elapsed, concurrency: CONCURRENCY, requests: latencies.length, errors,
-    rps: latencies.length / elapsed, p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99),
-    peakRssMb: Math.max(...rss), rssEarlyMb: early, rssLateMb: late, rssGrowth: late / early - 1, rssBySecondMb: rss.map(Math.round),
+    at: new Date().toISOString(),
+    seconds: elapsed,
+    concurrency: CONCURRENCY,
+    requests: latencies.length,
+    errors,
+    rps: latencies.length / elapsed,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    peakRssMb: Math.max(...rss),
+    rssEarlyMb: early,
+    rssLateMb: late,
+    rssGrowth: late / early - 1,
+    rssBySecondMb: rss.map(Math.round),
     failures: Object.fromEntries(failures),
   };
-  console.log([
-    '', '| load | req/s | p50 ms | p95 ms | p99 ms | errors | peak RSS MB | RSS 20-30 s → last 10 s |',
-    '|------|-------|--------|--------|--------|--------|-------------|-------------------------|',
-    `| ${SECONDS} s x ${CONCURRENCY} | ${summary.rps.toFixed(0)} | ${summary.p50.toFixed(1)} | ${summary.p95.toFixed(1)} | ${summary.p99.toFixed(1)} | ${errors} | ${summary.peakRssMb.toFixed(0)} | ${early.toFixed(0)} → ${late.toFixed(0)} MB (${(summary.rssGrowth * 100).toFixed(1)}%) |`,
-    ...(errors ? ['', 'errors:', ...[...failures].map(([reason, count]) => `  ${count} x ${reason}`)] : []),
-  ].join('\n'));
+  console.log(
+    [
+      '',
+      '| load | req/s | p50 ms | p95 ms | p99 ms | errors | peak RSS MB | RSS 20-30 s → last 10 s |',
+      '|------|-------|--------|--------|--------|--------|-------------|-------------------------|',
+      `| ${SECONDS} s x ${CONCURRENCY} | ${summary.rps.toFixed(0)} | ${summary.p50.toFixed(1)} | ${summary.p95.toFixed(1)} | ${summary.p99.toFixed(1)} | ${errors} | ${summary.peakRssMb.toFixed(0)} | ${early.toFixed(0)} → ${late.toFixed(0)} MB (${(summary.rssGrowth * 100).toFixed(1)}%) |`,
+      ...(errors ? ['', 'errors:', ...[...failures].map(([reason, count]) => `  ${count} x ${reason}`)] : []),
+    ].join('\n'),
+  );
   const results = join(__dirname, '..', '..', 'bench', 'results');
   mkdirSync(results, { recursive: true });
   writeFileSync(join(results, 'load.json'), JSON.stringify(summary, null, 2));

@@ -18,7 +18,12 @@ export interface LoggedRelease {
 }
 
 /** POSTs to the hub over real HTTP and keeps the request id, to read back exactly this request's log entries. */
-export async function askAudited(hub: TestHub, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<AuditedAnswer> {
+export async function askAudited(
+  hub: TestHub,
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<AuditedAnswer> {
   const response = await fetch(hub.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },

@@ -31,7 +31,10 @@ async function settle<T>(read: () => Promise<T>, holds: (value: T) => boolean, e
   const deadline = Date.now() + TIMEOUT_MS;
   for (;;) {
     // A page that is navigating (a sign-in redirect) cannot be read for a moment: that is "not yet", not a failure.
-    const seen = await read().then((value) => ({ value }), (error: Error) => ({ error: error.message }));
+    const seen = await read().then(
+      (value) => ({ value }),
+      (error: Error) => ({ error: error.message }),
+    );
     if ('value' in seen && holds(seen.value)) return;
     if (Date.now() > deadline) throw new Error(`expected ${expectation}; last seen: ${JSON.stringify(seen)}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
@@ -42,19 +45,35 @@ const textOf = async (locator: Locator) => (await locator.allInnerTexts()).join(
 
 /** The elements' text, all together, contains `text`. */
 export function shows(locator: Locator, text: string): Promise<void> {
-  return settle(() => textOf(locator), (value) => value.includes(text), `${locator} to contain ${JSON.stringify(text)}`);
+  return settle(
+    () => textOf(locator),
+    (value) => value.includes(text),
+    `${locator} to contain ${JSON.stringify(text)}`,
+  );
 }
 
 /** The elements' text is exactly `text`. */
 export function reads(locator: Locator, text: string): Promise<void> {
-  return settle(() => textOf(locator), (value) => value === text, `${locator} to read ${JSON.stringify(text)}`);
+  return settle(
+    () => textOf(locator),
+    (value) => value === text,
+    `${locator} to read ${JSON.stringify(text)}`,
+  );
 }
 
 export function counts(locator: Locator, count: number): Promise<void> {
-  return settle(() => locator.count(), (value) => value === count, `${count} of ${locator}`);
+  return settle(
+    () => locator.count(),
+    (value) => value === count,
+    `${count} of ${locator}`,
+  );
 }
 
 /** The page's `lang` attribute. */
 export function inLanguage(page: Page, language: string): Promise<void> {
-  return settle(() => page.evaluate<string>('document.documentElement.lang'), (value) => value === language, `<html lang="${language}">`);
+  return settle(
+    () => page.evaluate<string>('document.documentElement.lang'),
+    (value) => value === language,
+    `<html lang="${language}">`,
+  );
 }

@@ -39,9 +39,17 @@ export function exited(child: ChildProcessWithoutNullStreams): Promise<number | 
 }
 
 /** Runs `npx govhub ...` (the CLI's built program) and collects its exit code and output. */
-export function runGovhubCli(args: readonly string[], env: Record<string, string>, cwd = projectRoot()): Promise<{ code: number; stdout: string; stderr: string }> {
+export function runGovhubCli(
+  args: readonly string[],
+  env: Record<string, string>,
+  cwd = projectRoot(),
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [join(projectRoot(), 'gateway', 'bin', 'govhub.js'), ...args], { cwd, env: { ...process.env, APOLLO_TELEMETRY_DISABLED: '1', ...env } },
-      (error, stdout, stderr) => resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }));
+    execFile(
+      process.execPath,
+      [join(projectRoot(), 'gateway', 'bin', 'govhub.js'), ...args],
+      { cwd, env: { ...process.env, APOLLO_TELEMETRY_DISABLED: '1', ...env } },
+      (error, stdout, stderr) => resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
   });
 }

@@ -22,7 +22,12 @@ interface PendingCode {
   challenge: string;
 }
 
-export async function startFakeOidcProvider(options: { clientId: string; subject: string; audience: string; scope: string }): Promise<FakeOidcProvider> {
+export async function startFakeOidcProvider(options: {
+  clientId: string;
+  subject: string;
+  audience: string;
+  scope: string;
+}): Promise<FakeOidcProvider> {
   const key: SigningKey = await createSigningKey();
   const codes = new Map<string, PendingCode>();
   const exchanges: FakeOidcProvider['exchanges'] = [];
@@ -31,16 +36,22 @@ export async function startFakeOidcProvider(options: { clientId: string; subject
   const json = (response: ServerResponse, status: number, body: unknown) => {
     response.writeHead(status, { 'content-type': 'application/json', 'access-control-allow-origin': '*' }).end(JSON.stringify(body));
   };
-  const form = (request: IncomingMessage) => new Promise<URLSearchParams>((resolve) => {
-    let body = '';
-    request.on('data', (chunk) => (body += chunk));
-    request.on('end', () => resolve(new URLSearchParams(body)));
-  });
+  const form = (request: IncomingMessage) =>
+    new Promise<URLSearchParams>((resolve) => {
+      let body = '';
+      request.on('data', (chunk) => (body += chunk));
+      request.on('end', () => resolve(new URLSearchParams(body)));
+    });
 
   const server: Server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', issuer);
     if (url.pathname === '/.well-known/openid-configuration') {
-      return json(response, 200, { issuer, authorization_endpoint: `${issuer}/authorize`, token_endpoint: `${issuer}/token`, jwks_uri: `${issuer}/jwks` });
+      return json(response, 200, {
+        issuer,
+        authorization_endpoint: `${issuer}/authorize`,
+        token_endpoint: `${issuer}/token`,
+        jwks_uri: `${issuer}/jwks`,
+      });
     }
     if (url.pathname === '/jwks') return json(response, 200, { keys: [key.publicJwk] });
     if (url.pathname === '/authorize') {
@@ -62,18 +73,33 @@ export async function startFakeOidcProvider(options: { clientId: string; subject
       codes.delete(params.get('code') ?? '');
       const verifier = params.get('code_verifier') ?? '';
       const challenge = createHash('sha256').update(verifier).digest('base64url');
-      if (!pending || pending.challenge !== challenge || pending.redirectUri !== params.get('redirect_uri') || pending.clientId !== params.get('client_id')) {
+      if (
+        !pending ||
+        pending.challenge !== challenge ||
+        pending.redirectUri !== params.get('redirect_uri') ||
+        pending.clientId !== params.get('client_id')
+      ) {
         return json(response, 400, { error: 'invalid_grant' });
       }
       exchanges.push({ clientId: pending.clientId, verifier });
       const accessToken = await new SignJWT({ scope: options.scope })
         .setProtectedHeader({ alg: 'ES256', kid: key.kid, typ: 'JWT' })
-        .setSubject(options.subject).setIssuer(issuer).setAudience(options.audience).setIssuedAt().setExpirationTime('15m')
+        .setSubject(options.subject)
+        .setIssuer(issuer)
+        .setAudience(options.audience)
+        .setIssuedAt()
+        .setExpirationTime('15m')
         .sign(key.privateKey);
       return json(response, 200, { access_token: accessToken, token_type: 'Bearer', expires_in: 900 });
     }
     if (request.method === 'OPTIONS') {
-      response.writeHead(204, { 'access-control-allow-origin': '*', 'access-control-allow-headers': 'content-type, accept', 'access-control-allow-methods': 'GET, POST' }).end();
+      response
+        .writeHead(204, {
+          'access-control-allow-origin': '*',
+          'access-control-allow-headers': 'content-type, accept',
+          'access-control-allow-methods': 'GET, POST',
+        })
+        .end();
       return;
     }
     json(response, 404, { error: 'not_found' });

@@ -1,8 +1,20 @@
 import {
-  DOMAIN_NAMES, FORWARDED_IDENTITY_ALGORITHM, createLogger, createSigningKey, readSubgraphSdl, type DomainName, type SigningKey, type SubgraphDefinition,
+  DOMAIN_NAMES,
+  FORWARDED_IDENTITY_ALGORITHM,
+  createLogger,
+  createSigningKey,
+  readSubgraphSdl,
+  type DomainName,
+  type SigningKey,
+  type SubgraphDefinition,
 } from '@govhub/shared';
 import {
-  createTestDatabase, postGraphQL, startTestSubgraph, type GraphQLResponse, type TestDatabase, type TestSubgraph,
+  createTestDatabase,
+  postGraphQL,
+  startTestSubgraph,
+  type GraphQLResponse,
+  type TestDatabase,
+  type TestSubgraph,
 } from '@govhub/shared/dist/testing';
 import { mintToken, startHubGateway, type AuthConfig, type HubGatewayOptions, type RunningGateway, type TokenRequest } from '@govhub/gateway';
 import { governance } from '@govhub/subgraph-governance';
@@ -15,7 +27,14 @@ import { tourism } from '@govhub/subgraph-tourism';
 import { business } from '@govhub/subgraph-business';
 
 export const DEFINITIONS: Record<DomainName, SubgraphDefinition> = {
-  governance, citizen, water, security, resources, disaster, tourism, business,
+  governance,
+  citizen,
+  water,
+  security,
+  resources,
+  disaster,
+  tourism,
+  business,
 } as Record<DomainName, SubgraphDefinition>;
 
 export interface TestHub {
@@ -53,7 +72,9 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
   const database: TestDatabase = options.database ?? (await createTestDatabase('hub'));
   const [identityKey, devKey] = await Promise.all([createSigningKey(FORWARDED_IDENTITY_ALGORITHM), options.tokenKey ?? createSigningKey()]);
   const entries = await Promise.all(
-    DOMAIN_NAMES.map(async (name) => [name, await startTestSubgraph(DEFINITIONS[name], database.url, { people: options.people, gatewayKey: identityKey })] as const),
+    DOMAIN_NAMES.map(
+      async (name) => [name, await startTestSubgraph(DEFINITIONS[name], database.url, { people: options.people, gatewayKey: identityKey })] as const,
+    ),
   );
   const subgraphs = Object.fromEntries(entries) as Record<DomainName, TestSubgraph>;
   const gateway = await startHubGateway({

@@ -34,10 +34,12 @@ export function rawRequest(
 function parseResponse(bytes: Buffer): RawResponse {
   const split = bytes.indexOf('\r\n\r\n');
   const [statusLine, ...lines] = bytes.subarray(0, split).toString('latin1').split('\r\n');
-  const headers = Object.fromEntries(lines.map((line) => {
-    const colon = line.indexOf(':');
-    return [line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim()];
-  }));
+  const headers = Object.fromEntries(
+    lines.map((line) => {
+      const colon = line.indexOf(':');
+      return [line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim()];
+    }),
+  );
   const rest = bytes.subarray(split + 4);
   const body = (headers['transfer-encoding'] === 'chunked' ? dechunk(rest) : rest).toString('utf8');
   let json: RawResponse['json'] = null;
@@ -52,7 +54,7 @@ function parseResponse(bytes: Buffer): RawResponse {
 /** Chunk sizes count bytes, so the body is joined before it is decoded. */
 function dechunk(bytes: Buffer): Buffer {
   const parts: Buffer[] = [];
-  for (let at = 0; ;) {
+  for (let at = 0; ; ) {
     const lineEnd = bytes.indexOf('\r\n', at);
     const size = parseInt(bytes.subarray(at, lineEnd).toString('latin1'), 16);
     if (!size) return Buffer.concat(parts);

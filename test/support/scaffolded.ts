@@ -32,22 +32,30 @@ export async function scaffoldAndBuild(name: string): Promise<ScaffoldedSubgraph
   await run(process.execPath, [require.resolve('typescript/bin/tsc'), '-b', dir], { cwd: root });
   return {
     dir,
-    test: () => new Promise((resolve) => {
-      execFile(process.execPath, [require.resolve('jest/bin/jest'), '--ci'], {
-        cwd: dir, env: { ...process.env, APOLLO_TELEMETRY_DISABLED: '1', DATABASE_URL: process.env.GOVHUB_TEST_SERVER_URL },
-      }, (error, stdout, stderr) => resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, output: `${stdout}${stderr}` }));
-    }),
-    start: (env) => new Promise((resolve, reject) => {
-      const child = fork(join(dir, 'dist', 'main.js'), [], {
-        env: { ...process.env, APOLLO_TELEMETRY_DISABLED: '1', LOG_LEVEL: 'warn', PORT: '0', ...env },
-        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      });
-      child.on('message', (message: SubgraphProcessMessage) => {
-        if (message.type === 'ready') resolve({ url: message.url, process: child });
-        if (message.type === 'failed') reject(new Error(`${name} failed to start: ${message.error}`));
-      });
-      child.once('exit', (code) => reject(new Error(`${name} exited with ${code} before it was ready`)));
-    }),
+    test: () =>
+      new Promise((resolve) => {
+        execFile(
+          process.execPath,
+          [require.resolve('jest/bin/jest'), '--ci'],
+          {
+            cwd: dir,
+            env: { ...process.env, APOLLO_TELEMETRY_DISABLED: '1', DATABASE_URL: process.env.GOVHUB_TEST_SERVER_URL },
+          },
+          (error, stdout, stderr) => resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, output: `${stdout}${stderr}` }),
+        );
+      }),
+    start: (env) =>
+      new Promise((resolve, reject) => {
+        const child = fork(join(dir, 'dist', 'main.js'), [], {
+          env: { ...process.env, APOLLO_TELEMETRY_DISABLED: '1', LOG_LEVEL: 'warn', PORT: '0', ...env },
+          stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+        });
+        child.on('message', (message: SubgraphProcessMessage) => {
+          if (message.type === 'ready') resolve({ url: message.url, process: child });
+          if (message.type === 'failed') reject(new Error(`${name} failed to start: ${message.error}`));
+        });
+        child.once('exit', (code) => reject(new Error(`${name} exited with ${code} before it was ready`)));
+      }),
     remove: () => rmSync(scratch, { recursive: true, force: true }),
   };
 }

@@ -1,8 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  authorizationUrl, base64Url, codeChallenge, discover, exchangeCode, parseCallback, randomToken,
-} from '../app/src/auth/pkce';
+import { authorizationUrl, base64Url, codeChallenge, discover, exchangeCode, parseCallback, randomToken } from '../app/src/auth/pkce';
 
 describe('PKCE helpers', () => {
   it('derives the S256 challenge of RFC 7636 appendix B', async () => {
@@ -20,13 +18,25 @@ describe('PKCE helpers', () => {
     expect(new Set(verifiers).size).toBe(50);
   });
 
-  it('builds the authorization request with the challenge, keeping the endpoint\'s own parameters', () => {
-    const url = new URL(authorizationUrl('https://login.example.go.th/authorize?ui_locales=th', {
-      clientId: 'govhub-citizen', redirectUri: 'https://hub.example.go.th/app/', scope: 'openid citizen:self', state: 'st4te', codeChallenge: 'ch4llenge',
-    }));
+  it("builds the authorization request with the challenge, keeping the endpoint's own parameters", () => {
+    const url = new URL(
+      authorizationUrl('https://login.example.go.th/authorize?ui_locales=th', {
+        clientId: 'govhub-citizen',
+        redirectUri: 'https://hub.example.go.th/app/',
+        scope: 'openid citizen:self',
+        state: 'st4te',
+        codeChallenge: 'ch4llenge',
+      }),
+    );
     expect(Object.fromEntries(url.searchParams)).toEqual({
-      ui_locales: 'th', response_type: 'code', client_id: 'govhub-citizen', redirect_uri: 'https://hub.example.go.th/app/',
-      scope: 'openid citizen:self', state: 'st4te', code_challenge: 'ch4llenge', code_challenge_method: 'S256',
+      ui_locales: 'th',
+      response_type: 'code',
+      client_id: 'govhub-citizen',
+      redirect_uri: 'https://hub.example.go.th/app/',
+      scope: 'openid citizen:self',
+      state: 'st4te',
+      code_challenge: 'ch4llenge',
+      code_challenge_method: 'S256',
     });
   });
 
@@ -35,7 +45,7 @@ describe('PKCE helpers', () => {
     ['a matching redirect', '?code=abc&state=st4te', 'st4te', { code: 'abc' }],
     ['a forged or stale state', '?code=abc&state=other', 'st4te', { error: 'state_mismatch' }],
     ['a redirect this tab did not start', '?code=abc&state=st4te', null, { error: 'state_mismatch' }],
-    ['the provider\'s refusal', '?error=access_denied&state=st4te', 'st4te', { error: 'access_denied' }],
+    ["the provider's refusal", '?error=access_denied&state=st4te', 'st4te', { error: 'access_denied' }],
   ])('reads the callback of %s', (_, search, expected, result) => {
     expect(parseCallback(search, expected)).toEqual(result);
   });
@@ -55,9 +65,13 @@ describe('discovery and code exchange against a provider on loopback', () => {
         received.push({ path: request.url ?? '', body, contentType: request.headers['content-type'] });
         response.setHeader('content-type', 'application/json');
         if (request.url === '/realms/citizens/.well-known/openid-configuration') {
-          return response.end(JSON.stringify({
-            issuer: discoveryIssuer(issuer), authorization_endpoint: `${issuer}/auth`, token_endpoint: `${issuer}/token`,
-          }));
+          return response.end(
+            JSON.stringify({
+              issuer: discoveryIssuer(issuer),
+              authorization_endpoint: `${issuer}/auth`,
+              token_endpoint: `${issuer}/token`,
+            }),
+          );
         }
         const form = new URLSearchParams(body);
         if (request.url === '/realms/citizens/token' && form.get('code') === 'good-code') {
@@ -85,7 +99,11 @@ describe('discovery and code exchange against a provider on loopback', () => {
     const request = received.at(-1)!;
     expect(request.contentType).toBe('application/x-www-form-urlencoded');
     expect(Object.fromEntries(new URLSearchParams(request.body))).toEqual({
-      grant_type: 'authorization_code', code: 'good-code', redirect_uri: 'https://hub.example.go.th/app/', client_id: 'govhub-citizen', code_verifier: 'v'.repeat(43),
+      grant_type: 'authorization_code',
+      code: 'good-code',
+      redirect_uri: 'https://hub.example.go.th/app/',
+      client_id: 'govhub-citizen',
+      code_verifier: 'v'.repeat(43),
     });
     await expect(exchangeCode(`${issuer}/token`, { ...exchange, code: 'replayed-code' })).rejects.toThrow('token exchange failed: invalid_grant');
   });

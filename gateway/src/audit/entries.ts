@@ -6,12 +6,7 @@ import type { Release } from './releases';
  * One log entry per subject, dataset and basis of a response, listing the fields released. Security-domain data
  * (SECRET) is logged but withheld from the subject's own view of the log.
  */
-export function exchangeLogEntries(
-  releases: readonly Release[],
-  identity: Identity,
-  requestId: string,
-  at: Date = new Date(),
-): ExchangeLogEntry[] {
+export function exchangeLogEntries(releases: readonly Release[], identity: Identity, requestId: string, at: Date = new Date()): ExchangeLogEntry[] {
   const grouped = new Map<string, { release: Release; fields: Set<string> }>();
   for (const release of releases) {
     const key = JSON.stringify([release.subject ?? release.subjectRef, release.dataset, release.basis, release.agreementId]);

@@ -24,15 +24,39 @@ export const GENESIS_HASH = '0'.repeat(64);
 /** Each entry's hash covers the previous hash and every field of the entry: editing or deleting one breaks the chain. */
 export function chainHash(previous: string, entry: ExchangeLogEntry): string {
   const canonical = JSON.stringify([
-    entry.at, entry.requestId, entry.consumer, entry.officer, entry.purpose, entry.basis, entry.agreementId,
-    entry.subject, entry.subjectRef, entry.dataset, entry.classification, entry.fields, entry.withheldFromSubject,
+    entry.at,
+    entry.requestId,
+    entry.consumer,
+    entry.officer,
+    entry.purpose,
+    entry.basis,
+    entry.agreementId,
+    entry.subject,
+    entry.subjectRef,
+    entry.dataset,
+    entry.classification,
+    entry.fields,
+    entry.withheldFromSubject,
   ]);
   return createHash('sha256').update(previous).update(canonical).digest('hex');
 }
 
 const COLUMNS = [
-  'at', 'request_id', 'consumer_code', 'officer', 'purpose_code', 'basis', 'agreement_id', 'subject', 'subject_ref',
-  'dataset_id', 'classification', 'fields', 'withheld_from_subject', 'prev_hash', 'hash',
+  'at',
+  'request_id',
+  'consumer_code',
+  'officer',
+  'purpose_code',
+  'basis',
+  'agreement_id',
+  'subject',
+  'subject_ref',
+  'dataset_id',
+  'classification',
+  'fields',
+  'withheld_from_subject',
+  'prev_hash',
+  'hash',
 ];
 
 interface Pending {
@@ -110,8 +134,21 @@ function chained(head: string, entries: ExchangeLogEntry[]): { rows: unknown[][]
   const rows = entries.map((entry) => {
     const hash = chainHash(previous, entry);
     const row = [
-      entry.at, entry.requestId, entry.consumer, entry.officer, entry.purpose, entry.basis, entry.agreementId, entry.subject,
-      entry.subjectRef, entry.dataset, entry.classification, entry.fields, entry.withheldFromSubject, previous, hash,
+      entry.at,
+      entry.requestId,
+      entry.consumer,
+      entry.officer,
+      entry.purpose,
+      entry.basis,
+      entry.agreementId,
+      entry.subject,
+      entry.subjectRef,
+      entry.dataset,
+      entry.classification,
+      entry.fields,
+      entry.withheldFromSubject,
+      previous,
+      hash,
     ];
     previous = hash;
     return row;
@@ -131,7 +168,8 @@ export interface ChainVerification {
  */
 export async function verifyChain(db: Database, pageSize = 5_000): Promise<ChainVerification> {
   const [head = { seq: 0, hash: GENESIS_HASH }] = await db.query<{ seq: number; hash: string }>(
-    'SELECT seq::int, hash FROM governance.exchange_log_head');
+    'SELECT seq::int, hash FROM governance.exchange_log_head',
+  );
   let previous = GENESIS_HASH;
   let after = 0;
   let count = 0;
@@ -145,16 +183,25 @@ export async function verifyChain(db: Database, pageSize = 5_000): Promise<Chain
       [after, pageSize],
     );
     for (const row of rows) {
-      if (row.prevHash !== previous) return { entries: count, brokenAt: { seq: row.seq, reason: 'does not follow the previous entry (one was removed or reordered)' } };
-      if (chainHash(previous, row) !== row.hash) return { entries: count, brokenAt: { seq: row.seq, reason: 'its content was changed after it was written' } };
-      if (row.seq === head.seq && row.hash !== head.hash) return { entries: count, brokenAt: { seq: row.seq, reason: 'it is not the entry the anchored head names' } };
+      if (row.prevHash !== previous)
+        return { entries: count, brokenAt: { seq: row.seq, reason: 'does not follow the previous entry (one was removed or reordered)' } };
+      if (chainHash(previous, row) !== row.hash)
+        return { entries: count, brokenAt: { seq: row.seq, reason: 'its content was changed after it was written' } };
+      if (row.seq === head.seq && row.hash !== head.hash)
+        return { entries: count, brokenAt: { seq: row.seq, reason: 'it is not the entry the anchored head names' } };
       previous = row.hash;
       after = row.seq;
       count++;
     }
     if (rows.length < pageSize) {
       if (after >= head.seq) return { entries: count, brokenAt: null };
-      return { entries: count, brokenAt: { seq: head.seq, reason: `the newest entries were removed: the log ends at entry ${after}, its anchored head is entry ${head.seq}` } };
+      return {
+        entries: count,
+        brokenAt: {
+          seq: head.seq,
+          reason: `the newest entries were removed: the log ends at entry ${after}, its anchored head is entry ${head.seq}`,
+        },
+      };
     }
   }
 }

@@ -1,7 +1,17 @@
 import {
-  Kind, getNamedType, isCompositeType, isListType, isNonNullType,
-  type FieldNode, type GraphQLCompositeType, type GraphQLFormattedError, type GraphQLOutputType, type GraphQLSchema,
-  type OperationDefinitionNode, type SelectionNode, type SelectionSetNode,
+  Kind,
+  getNamedType,
+  isCompositeType,
+  isListType,
+  isNonNullType,
+  type FieldNode,
+  type GraphQLCompositeType,
+  type GraphQLFormattedError,
+  type GraphQLOutputType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionNode,
+  type SelectionSetNode,
 } from 'graphql';
 import { CLASSIFICATIONS, namesOwnSubject, SUBJECT_KEY, type Classification, type FieldClassification, type ReleaseBasis } from '@govhub/shared';
 import type { AuthorizationRules } from '../authorization/rules';
@@ -27,8 +37,11 @@ export interface Release {
 }
 
 /** Decides one value: on which basis may this field about this subject be released (null: it may not). */
-export type ReleaseJudge = (classification: FieldClassification & { dataset: string }, coordinate: string, subject: string | null) =>
-  { basis: ReleaseBasis; agreementId: string | null } | null;
+export type ReleaseJudge = (
+  classification: FieldClassification & { dataset: string },
+  coordinate: string,
+  subject: string | null,
+) => { basis: ReleaseBasis; agreementId: string | null } | null;
 
 export interface GuardOptions {
   judge: ReleaseJudge;
@@ -52,7 +65,9 @@ export function withSubjectKeys(schema: GraphQLSchema, operation: OperationDefin
     const selections: SelectionNode[] = set.selections.map((selection) => {
       if (selection.kind === Kind.FIELD && selection.selectionSet && 'getFields' in parent) {
         const definition = parent.getFields()[selection.name.value];
-        return definition ? { ...selection, selectionSet: visit(selection.selectionSet, getNamedType(definition.type) as GraphQLCompositeType) } : selection;
+        return definition
+          ? { ...selection, selectionSet: visit(selection.selectionSet, getNamedType(definition.type) as GraphQLCompositeType) }
+          : selection;
       }
       if (selection.kind === Kind.INLINE_FRAGMENT) {
         const type = selection.typeCondition ? (schema.getType(selection.typeCondition.name.value) as GraphQLCompositeType) : parent;
@@ -92,13 +107,22 @@ export function guardReleases(
   if (!data) return { data: data ?? null, releases, denials };
   const variables = options.variables ?? {};
 
-  const judged = (classification: FieldClassification & { dataset: string }, coordinate: string, subject: string | null, path: readonly (string | number)[]): boolean => {
+  const judged = (
+    classification: FieldClassification & { dataset: string },
+    coordinate: string,
+    subject: string | null,
+    path: readonly (string | number)[],
+  ): boolean => {
     const decision = subject === null && classification.level !== 'SECRET' ? null : options.judge(classification, coordinate, subject);
     if (decision || !options.enforce) {
       releases.push({
-        dataset: classification.dataset, classification: classification.level, coordinate, subject,
+        dataset: classification.dataset,
+        classification: classification.level,
+        coordinate,
+        subject,
         subjectRef: subject === null ? path.filter((segment) => typeof segment === 'string').join('.') : null,
-        basis: decision?.basis ?? 'dry-run', agreementId: decision?.agreementId ?? null,
+        basis: decision?.basis ?? 'dry-run',
+        agreementId: decision?.agreementId ?? null,
       });
       return true;
     }
@@ -107,7 +131,15 @@ export function guardReleases(
   };
 
   /** Judges and walks one value of a field; true when it must become null (and, if non-null, its holder too). */
-  const visitValue = (value: unknown, type: GraphQLOutputType, field: FieldNode, coordinate: string, classification: LoggedClassification | null, subject: string | null, path: (string | number)[]): boolean => {
+  const visitValue = (
+    value: unknown,
+    type: GraphQLOutputType,
+    field: FieldNode,
+    coordinate: string,
+    classification: LoggedClassification | null,
+    subject: string | null,
+    path: (string | number)[],
+  ): boolean => {
     if (value === null || value === undefined) return false;
     const nullable = isNonNullType(type) ? type.ofType : type;
     if (isListType(nullable)) {
@@ -124,11 +156,20 @@ export function guardReleases(
     const about = own ?? subject;
     if (classification && !judged(classification, coordinate, about, path)) return true;
     const named = getNamedType(type);
-    return record !== null && field.selectionSet !== undefined && isCompositeType(named) && visitObject(field.selectionSet, named, record, about, path);
+    return (
+      record !== null && field.selectionSet !== undefined && isCompositeType(named) && visitObject(field.selectionSet, named, record, about, path)
+    );
   };
 
   /** Walks a record's selections; true when a non-null field of it was withheld, so the record becomes null. */
-  const visitObject = (set: SelectionSetNode, type: GraphQLCompositeType, record: Record<string, unknown>, subject: string | null, path: (string | number)[], root = false): boolean => {
+  const visitObject = (
+    set: SelectionSetNode,
+    type: GraphQLCompositeType,
+    record: Record<string, unknown>,
+    subject: string | null,
+    path: (string | number)[],
+    root = false,
+  ): boolean => {
     let withheld = false;
     for (const selection of set.selections) {
       if (selection.kind === Kind.INLINE_FRAGMENT) {
@@ -142,7 +183,8 @@ export function guardReleases(
       const key = selection.alias?.value ?? selection.name.value;
       if (!definition || record[key] === null || record[key] === undefined) continue;
       const coordinate = `${type.name}.${selection.name.value}`;
-      const fieldSubject = subjectArgument(selection, variables) ?? (root && operation.operation === 'mutation' ? options.mutationSubject ?? null : subject);
+      const fieldSubject =
+        subjectArgument(selection, variables) ?? (root && operation.operation === 'mutation' ? (options.mutationSubject ?? null) : subject);
       if (visitValue(record[key], definition.type, selection, coordinate, loggedClassification(rules, coordinate), fieldSubject, [...path, key])) {
         record[key] = null;
         if (isNonNullType(definition.type)) withheld = true;
@@ -171,6 +213,7 @@ function loggedClassification(rules: AuthorizationRules, coordinate: string): Lo
 function subjectArgument(field: FieldNode, variables: Record<string, unknown>): string | null {
   const argument = field.arguments?.find((arg) => arg.name.value === SUBJECT_KEY);
   if (!argument) return null;
-  const value = argument.value.kind === Kind.VARIABLE ? variables[argument.value.name.value] : argument.value.kind === Kind.STRING ? argument.value.value : null;
+  const value =
+    argument.value.kind === Kind.VARIABLE ? variables[argument.value.name.value] : argument.value.kind === Kind.STRING ? argument.value.value : null;
   return typeof value === 'string' ? value : null;
 }

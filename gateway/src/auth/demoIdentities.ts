@@ -6,7 +6,12 @@ import type { TokenRequest } from './devKeys';
  * them, and development mints their tokens (`POST /dev/tokens {"identity": ...}`); citizens are the demo people.
  */
 export const DEMO_AGENCY_CALLERS = {
-  dopaWelfare: { sub: 'dopa-officer-7', agency: 'DOPA', purpose: 'WELFARE_ELIGIBILITY', scope: [Scope.AGENCY, Scope.PERSONAL_READ, Scope.SENSITIVE_READ] },
+  dopaWelfare: {
+    sub: 'dopa-officer-7',
+    agency: 'DOPA',
+    purpose: 'WELFARE_ELIGIBILITY',
+    scope: [Scope.AGENCY, Scope.PERSONAL_READ, Scope.SENSITIVE_READ],
+  },
   agency: { sub: 'tat-1', agency: 'TAT', purpose: 'TOURISM_LICENSING', scope: [Scope.AGENCY, Scope.PERSONAL_READ] },
   nscSecurity: { sub: 'nsc-analyst', agency: 'NSC', purpose: 'NATIONAL_SECURITY', scope: [Scope.AGENCY, Scope.SECURITY_NEED_TO_KNOW] },
 } as const satisfies Record<string, TokenRequest>;

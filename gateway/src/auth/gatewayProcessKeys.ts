@@ -1,8 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import {
-  createSigningKey, FORWARDED_IDENTITY_ALGORITHM, isProduction, loadOrCreateSigningKey, type Logger, type SigningKey,
-} from '@govhub/shared';
+import { createSigningKey, FORWARDED_IDENTITY_ALGORITHM, isProduction, loadOrCreateSigningKey, type Logger, type SigningKey } from '@govhub/shared';
 import { gatewaySigningKey } from './devKeys';
 
 /**

@@ -1,8 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import {
-  createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify,
-  type JSONWebKeySet, type JWTVerifyGetKey,
-} from 'jose';
+import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
 import { identityFromClaims, VerifiedTokenCache, type Identity } from '@govhub/shared';
 
 /** Where the public keys that sign callers' tokens come from. */

@@ -42,7 +42,10 @@ export class AgreementIndex implements GrantSource {
   async start(databaseUrl: string, reloadEveryMs = 30_000): Promise<void> {
     await this.reload();
     this.listener = new NotificationListener({
-      databaseUrl, channel: 'govhub_access_changed', logger: this.logger, onNotification: () => void this.reload(),
+      databaseUrl,
+      channel: 'govhub_access_changed',
+      logger: this.logger,
+      onNotification: () => void this.reload(),
     });
     await this.listener.start();
     this.timer = setInterval(() => void this.reload(), reloadEveryMs);

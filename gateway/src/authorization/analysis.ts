@@ -29,7 +29,13 @@ export class AuthorizationCache {
   private readonly analyses = new BoundedCache<OperationAnalysis | null>(2_000);
   private readonly filtered = new BoundedCache<FilteredDocument>(10_000);
 
-  analyse(schema: GraphQLSchema, rules: AuthorizationRules, document: DocumentNode, queryHash: string, operationName: string | null): OperationAnalysis | null {
+  analyse(
+    schema: GraphQLSchema,
+    rules: AuthorizationRules,
+    document: DocumentNode,
+    queryHash: string,
+    operationName: string | null,
+  ): OperationAnalysis | null {
     return this.analyses.get(`${queryHash}:${operationName ?? ''}`, schema, () => {
       const operation = inlineOperation(document, operationName);
       return operation ? { operation, ...operationRequirements(schema, rules, operation) } : null;

@@ -47,7 +47,10 @@ export async function decide(
     if (outcomes.has(key)) continue;
     outcomes.set(key, await holds(requirement, identity, policies, grantSource, grants));
   }
-  const signature = [...outcomes.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, ok]) => `${ok ? 1 : 0}${key}`).join('|');
+  const signature = [...outcomes.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([key, ok]) => `${ok ? 1 : 0}${key}`)
+    .join('|');
   return {
     allows: (list) => list.every((requirement) => outcomes.get(requirementKey(requirement)) === true),
     grants,

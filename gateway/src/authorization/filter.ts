@@ -1,7 +1,23 @@
 import {
-  type GraphQLSchema, Kind, getNamedType, isAbstractType, isInterfaceType, isListType, isNonNullType, isObjectType, isUnionType,
-  type DirectiveNode, type GraphQLAbstractType, type GraphQLField, type FieldNode, type GraphQLCompositeType, type GraphQLNamedType, type GraphQLOutputType,
-  type OperationDefinitionNode, type SelectionNode, type SelectionSetNode,
+  type GraphQLSchema,
+  Kind,
+  getNamedType,
+  isAbstractType,
+  isInterfaceType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  isUnionType,
+  type DirectiveNode,
+  type GraphQLAbstractType,
+  type GraphQLField,
+  type FieldNode,
+  type GraphQLCompositeType,
+  type GraphQLNamedType,
+  type GraphQLOutputType,
+  type OperationDefinitionNode,
+  type SelectionNode,
+  type SelectionSetNode,
 } from 'graphql';
 import type { Decisions } from './decide';
 import type { AuthorizationRules, Requirement } from './rules';
@@ -54,10 +70,7 @@ export function fieldRequirements(
   returnType: GraphQLNamedType,
 ): Requirement[] {
   const owners: readonly GraphQLNamedType[] = isInterfaceType(parent) ? [parent, ...schema.getPossibleTypes(parent)] : [parent];
-  return [
-    ...owners.flatMap((owner) => rules.fields.get(`${owner.name}.${fieldName}`) ?? []),
-    ...(rules.types.get(returnType.name) ?? []),
-  ];
+  return [...owners.flatMap((owner) => rules.fields.get(`${owner.name}.${fieldName}`) ?? []), ...(rules.types.get(returnType.name) ?? [])];
 }
 
 /**
@@ -82,7 +95,7 @@ export function operationRequirements(
         if (selection.selectionSet) visit(selection.selectionSet, named as GraphQLCompositeType);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const type = fragmentType(schema, selection.typeCondition?.name.value, parent);
-        found.push(...(type === parent ? [] : rules.types.get(type.name) ?? []));
+        found.push(...(type === parent ? [] : (rules.types.get(type.name) ?? [])));
         visit(selection.selectionSet, type);
       }
     }
@@ -137,10 +150,20 @@ export function filterOperation(
         else kept.push({ ...selection, selectionSet: { ...selection.selectionSet, selections: children } });
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const type = fragmentType(schema, selection.typeCondition?.name.value, parent);
-        const narrowed = type === parent ? holderTypes : schema.getPossibleTypes(type as GraphQLAbstractType).map((t) => t.name).concat(isObjectType(type) ? [type.name] : []);
+        const narrowed =
+          type === parent
+            ? holderTypes
+            : schema
+                .getPossibleTypes(type as GraphQLAbstractType)
+                .map((t) => t.name)
+                .concat(isObjectType(type) ? [type.name] : []);
         if (type !== parent && !decisions.allows(rules.types.get(type.name) ?? [])) {
           for (const field of fieldsOf(selection.selectionSet, type)) {
-            removals.push({ path: [...path, segment(field.node, field.type, narrowed)], deniedCoordinate: `${type.name}.${field.node.name.value}`, conditions: here });
+            removals.push({
+              path: [...path, segment(field.node, field.type, narrowed)],
+              deniedCoordinate: `${type.name}.${field.node.name.value}`,
+              conditions: here,
+            });
           }
           continue;
         }

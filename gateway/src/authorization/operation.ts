@@ -1,7 +1,4 @@
-import {
-  Kind, getOperationAST,
-  type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode,
-} from 'graphql';
+import { Kind, getOperationAST, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 
 /**
  * The operation to run, with every fragment spread replaced by an inline fragment. Filtering then works on one
@@ -22,7 +19,12 @@ export function inlineOperation(document: DocumentNode, operationName: string | 
       if (selection.kind === Kind.FRAGMENT_SPREAD) {
         const fragment = fragments.get(selection.name.value);
         if (!fragment) throw new Error(`unknown fragment ${selection.name.value}`);
-        return { kind: Kind.INLINE_FRAGMENT, typeCondition: fragment.typeCondition, directives: selection.directives, selectionSet: inline(fragment.selectionSet) };
+        return {
+          kind: Kind.INLINE_FRAGMENT,
+          typeCondition: fragment.typeCondition,
+          directives: selection.directives,
+          selectionSet: inline(fragment.selectionSet),
+        };
       }
       return selection.selectionSet ? { ...selection, selectionSet: inline(selection.selectionSet) } : selection;
     }),

@@ -1,7 +1,4 @@
-import {
-  Kind, parse, print, visit,
-  type ConstDirectiveNode, type ConstValueNode, type DocumentNode, type FieldDefinitionNode,
-} from 'graphql';
+import { Kind, parse, print, visit, type ConstDirectiveNode, type ConstValueNode, type DocumentNode, type FieldDefinitionNode } from 'graphql';
 import { classificationOf, type FieldClassification } from '@govhub/shared';
 
 /** Disjunctive normal form: the outer list is OR, each inner list is AND (Apollo Router's reading). */

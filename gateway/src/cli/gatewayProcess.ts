@@ -1,7 +1,5 @@
 import '../noTelemetry';
-import {
-  CLASSIFICATIONS, createLogger, GATEWAY_PORT, type Classification, type Logger, type SigningKey, type SubgraphSource,
-} from '@govhub/shared';
+import { CLASSIFICATIONS, createLogger, GATEWAY_PORT, type Classification, type Logger, type SigningKey, type SubgraphSource } from '@govhub/shared';
 import { devSigningKey } from '../auth/devKeys';
 import { gatewayKeysDirFromEnv, identityKeyFromEnv } from '../auth/gatewayProcessKeys';
 import { authConfigFromEnv } from '../config';
@@ -64,7 +62,8 @@ export function portNumber(value: string, name: string): number {
 }
 
 export function classificationLevel(value: string): Classification {
-  if (!(CLASSIFICATIONS as readonly string[]).includes(value)) throw new Error(`--default-classification must be one of ${CLASSIFICATIONS.join(', ')}, not "${value}"`);
+  if (!(CLASSIFICATIONS as readonly string[]).includes(value))
+    throw new Error(`--default-classification must be one of ${CLASSIFICATIONS.join(', ')}, not "${value}"`);
   return value as Classification;
 }
 

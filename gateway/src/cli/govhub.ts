@@ -28,11 +28,14 @@ Configuration: govhub.yaml in the working directory, --config FILE or GOVHUB_CON
 const version = (JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
 
 let exitCode = 0;
-/** Runs a command's action and keeps its exit code (commander's actions return nothing). */
 // biome-ignore lint/suspicious/noExplicitAny: commander passes each command's own arguments and options
-const run = (action: (...args: any[]) => number | Promise<number>) => async (...args: unknown[]) => {
-  exitCode = await action(...args);
-};
+type Action = (...args: any[]) => number | Promise<number>;
+/** Runs a command's action and keeps its exit code (commander's actions return nothing). */
+const run =
+  (action: Action) =>
+  async (...args: unknown[]) => {
+    exitCode = await action(...args);
+  };
 const formatOption = () => new Option('--format <format>', 'human or json').default('human').argParser(parseFormat);
 const format = (command: Command): Format => command.opts().format as Format;
 
@@ -51,7 +54,8 @@ function program(): Command {
       applyConfiguration({ file: command.opts().config ?? null });
     });
 
-  govhub.command('gateway')
+  govhub
+    .command('gateway')
     .description('run the gateway alone: on a supergraph file, or on the registry (DATABASE_URL)')
     .option('--supergraph <file>', 'a composed supergraph SDL file, re-read when it changes')
     .option('--default-classification <level>', 'the level of fields without @classified (PUBLIC, INTERNAL, PERSONAL, SENSITIVE, SECRET)')
@@ -60,49 +64,77 @@ function program(): Command {
     .action(run((options) => gatewayCommand(options)));
 
   const subgraph = govhub.command('subgraph').description('subgraphs: scaffold, serve, introspect, and the registry (check, publish, ...)');
-  subgraph.command('new <name>').description('scaffold subgraphs/NAME with the built-in layout')
+  subgraph
+    .command('new <name>')
+    .description('scaffold subgraphs/NAME with the built-in layout')
     .option('--port <port>', 'its port (default 4009 and up)')
     .action(run((name: string, options: { port?: string }) => newSubgraphCommand(name, options.port ? Number(options.port) : undefined)));
-  subgraph.command('serve <name>').description('run one subgraph alone (a built-in domain or a scaffolded one)')
+  subgraph
+    .command('serve <name>')
+    .description('run one subgraph alone (a built-in domain or a scaffolded one)')
     .option('--no-migrate', 'skip migrations and seed (run `govhub migrate` as a job instead)')
     .option('--port <port>', 'its port (default PORT, else its own)')
     .action(run((name: string, options: { migrate: boolean; port?: string }) => serveCommand(name, options)));
-  subgraph.command('introspect <url>').description('print a running subgraph\'s SDL (federation _service)')
+  subgraph
+    .command('introspect <url>')
+    .description("print a running subgraph's SDL (federation _service)")
     .addOption(formatOption())
     .action(run((url: string, _options: unknown, command: Command) => introspectCommand(url, format(command))));
-  subgraph.command('list').description('the registry\'s subgraphs (GOVHUB_URL, GOVHUB_TOKEN)')
+  subgraph
+    .command('list')
+    .description("the registry's subgraphs (GOVHUB_URL, GOVHUB_TOKEN)")
     .addOption(formatOption())
     .action(run((_options: unknown, command: Command) => listCommand(format(command))));
-  subgraph.command('fetch <name>').description('the SDL the registry serves for NAME')
+  subgraph
+    .command('fetch <name>')
+    .description('the SDL the registry serves for NAME')
     .addOption(formatOption())
     .action(run((name: string, _options: unknown, command: Command) => fetchCommand(name, format(command))));
-  subgraph.command('history <name>').description('every published version of NAME')
+  subgraph
+    .command('history <name>')
+    .description('every published version of NAME')
     .addOption(formatOption())
     .action(run((name: string, _options: unknown, command: Command) => historyCommand(name, format(command))));
   for (const action of ['check', 'publish'] as const) {
-    subgraph.command(action).description(action === 'check' ? 'run every publish check, store nothing (exit 1 when one fails)' : 'check, then publish and take live on every gateway')
-      .requiredOption('--name <name>', 'the subgraph\'s name')
+    subgraph
+      .command(action)
+      .description(
+        action === 'check' ? 'run every publish check, store nothing (exit 1 when one fails)' : 'check, then publish and take live on every gateway',
+      )
+      .requiredOption('--name <name>', "the subgraph's name")
       .requiredOption('--schema <file>', 'its SDL file, or - for standard input')
       .option('--routing-url <url>', 'where the gateway calls it')
       .addOption(new Option('--url <url>', 'same as --routing-url').hideHelp())
       .addOption(formatOption())
-      .action(run((options: { name: string; schema: string; routingUrl?: string; url?: string }, command: Command) =>
-        checkOrPublishCommand(action, { ...options, routingUrl: options.routingUrl ?? options.url }, format(command))));
+      .action(
+        run((options: { name: string; schema: string; routingUrl?: string; url?: string }, command: Command) =>
+          checkOrPublishCommand(action, { ...options, routingUrl: options.routingUrl ?? options.url }, format(command)),
+        ),
+      );
   }
-  subgraph.command('rollback <name>').description('publish an earlier version of NAME again')
+  subgraph
+    .command('rollback <name>')
+    .description('publish an earlier version of NAME again')
     .requiredOption('--to <version>', 'the version')
     .addOption(formatOption())
     .action(run((name: string, options: { to: string }, command: Command) => rollbackCommand(name, options.to, format(command))));
 
-  govhub.command('supergraph').description('supergraphs')
-    .command('compose').description('compose subgraphs into a supergraph SDL on stdout (Rover\'s supergraph.yaml)')
+  govhub
+    .command('supergraph')
+    .description('supergraphs')
+    .command('compose')
+    .description("compose subgraphs into a supergraph SDL on stdout (Rover's supergraph.yaml)")
     .requiredOption('--config <file>', 'subgraphs: NAME: { routing_url, schema: { file } }')
     .action(run((options: { config: string }) => composeCommand(options.config)));
 
-  govhub.command('migrate [names...]').description('apply migrations and seeds as a job (every built-in domain by default); idempotent, safe concurrently')
+  govhub
+    .command('migrate [names...]')
+    .description('apply migrations and seeds as a job (every built-in domain by default); idempotent, safe concurrently')
     .action(run((names: string[]) => migrateCommand(names)));
 
-  govhub.command('token').description('a development token, alone on stdout')
+  govhub
+    .command('token')
+    .description('a development token, alone on stdout')
     .requiredOption('--sub <id>', 'a national ID for a citizen, an officer or agency code for an agency')
     .option('--scope <scopes>', 'scopes, space or comma separated')
     .option('--agency <code>', 'the agency claim')
@@ -110,19 +142,27 @@ function program(): Command {
     .option('--ttl <duration>', 'lifetime, e.g. 15m', '15m')
     .action(run((options) => tokenCommand(options)));
 
-  govhub.command('audit').description('the exchange log')
-    .command('verify').description('walk the hash chain to its anchored head (exit 1 at the first broken entry)')
+  govhub
+    .command('audit')
+    .description('the exchange log')
+    .command('verify')
+    .description('walk the hash chain to its anchored head (exit 1 at the first broken entry)')
     .addOption(formatOption())
     .action(run((_options: unknown, command: Command) => auditVerifyCommand(format(command))));
 
-  govhub.command('codegen').description('typed operations for an app, against the hub\'s API schema')
-    .requiredOption('--documents <glob...>', 'the operations\' .graphql files')
+  govhub
+    .command('codegen')
+    .description("typed operations for an app, against the hub's API schema")
+    .requiredOption('--documents <glob...>', "the operations' .graphql files")
     .requiredOption('--out <file>', 'the TypeScript file to write')
     .option('--schema <file|url>', 'the API schema (default GOVHUB_URL/schema.graphql)')
     .action(run((options) => codegenCommand(options)));
 
-  govhub.command('config').description('the configuration')
-    .command('check [file]').description('check a configuration file as every process would read it')
+  govhub
+    .command('config')
+    .description('the configuration')
+    .command('check [file]')
+    .description('check a configuration file as every process would read it')
     .addOption(formatOption())
     .action(run((file: string | undefined, _options: unknown, command: Command) => configCheckCommand(file, format(command))));
 

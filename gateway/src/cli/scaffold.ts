@@ -31,15 +31,30 @@ function templates(name: string, port: number): Record<string, string> {
   const field = `${name}Value`;
   const record = `${name}Record`;
   return {
-    'package.json': `${JSON.stringify({
-      name: `@govhub/subgraph-${name}`, version: '0.1.0', private: true, main: 'dist/index.js', types: 'dist/index.d.ts',
-      scripts: { start: `APOLLO_TELEMETRY_DISABLED=1 PORT=\${PORT:-${port}} node dist/main.js`, test: 'jest' },
-      dependencies: { '@govhub/shared': '0.1.0', dataloader: '2.2.3', graphql: '16.15.0' },
-    }, null, 2)}\n`,
-    'tsconfig.json': `${JSON.stringify({
-      extends: '../../tsconfig.base.json', compilerOptions: { rootDir: '.', outDir: 'dist' },
-      include: ['*.ts', 'resolvers', 'seed'], exclude: ['dist', 'test'], references: [{ path: '../../shared' }],
-    }, null, 2)}\n`,
+    'package.json': `${JSON.stringify(
+      {
+        name: `@govhub/subgraph-${name}`,
+        version: '0.1.0',
+        private: true,
+        main: 'dist/index.js',
+        types: 'dist/index.d.ts',
+        scripts: { start: `APOLLO_TELEMETRY_DISABLED=1 PORT=\${PORT:-${port}} node dist/main.js`, test: 'jest' },
+        dependencies: { '@govhub/shared': '0.1.0', dataloader: '2.2.3', graphql: '16.15.0' },
+      },
+      null,
+      2,
+    )}\n`,
+    'tsconfig.json': `${JSON.stringify(
+      {
+        extends: '../../tsconfig.base.json',
+        compilerOptions: { rootDir: '.', outDir: 'dist' },
+        include: ['*.ts', 'resolvers', 'seed'],
+        exclude: ['dist', 'test'],
+        references: [{ path: '../../shared' }],
+      },
+      null,
+      2,
+    )}\n`,
     'jest.config.js': "module.exports = { ...require('../../jest.base.js') };\n",
     'codegen.json': `${JSON.stringify({ mappers: { Province: './loaders#ProvinceRef', Person: './loaders#PersonRef' } }, null, 2)}\n`,
     'schema.graphql': `extend schema

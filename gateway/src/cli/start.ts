@@ -2,8 +2,19 @@ import '../noTelemetry';
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import {
-  applyConfiguration, createLogger, DEMO_PEOPLE, DOMAIN_NAMES, DOMAINS, defaultDataDir, ensureDatabase, projectRoot,
-  seedPeople, startEmbeddedPostgres, type DomainName, type EmbeddedPostgresServer, type SubgraphProcessMessage,
+  applyConfiguration,
+  createLogger,
+  DEMO_PEOPLE,
+  DOMAIN_NAMES,
+  DOMAINS,
+  defaultDataDir,
+  ensureDatabase,
+  projectRoot,
+  seedPeople,
+  startEmbeddedPostgres,
+  type DomainName,
+  type EmbeddedPostgresServer,
+  type SubgraphProcessMessage,
 } from '@govhub/shared';
 import { keysDir } from '../auth/devKeys';
 import { identityKeyFromEnv } from '../auth/gatewayProcessKeys';
@@ -79,7 +90,8 @@ async function main(): Promise<void> {
           children.set(name, child);
           const url = await childReady(name, child);
           child.on('exit', (code, signal) => {
-            if (!stopping && !options.seedOnly) logger.error({ domain: name, code, signal }, `subgraph ${name} exited; its fields answer with errors until it is back`);
+            if (!stopping && !options.seedOnly)
+              logger.error({ domain: name, code, signal }, `subgraph ${name} exited; its fields answer with errors until it is back`);
           });
           return [name, url] as const;
         }),

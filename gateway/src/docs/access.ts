@@ -31,9 +31,14 @@ export function whoMayRead(
     case 'SENSITIVE': {
       const sensitive = classification.level === 'SENSITIVE';
       lines.push('The person themself (a `citizen:self` token).');
-      lines.push(`An agency with \`personal:read\`${sensitive ? ' and `sensitive:read`' : ''} and a purpose, under an agreement over \`${classification.dataset}\`${sensitive ? ' that names this field' : ''}, or with the person's consent.`);
+      lines.push(
+        `An agency with \`personal:read\`${sensitive ? ' and `sensitive:read`' : ''} and a purpose, under an agreement over \`${classification.dataset}\`${sensitive ? ' that names this field' : ''}, or with the person's consent.`,
+      );
       if (agreements.length > 0) {
-        const named = agreements.slice(0, NAMED_AGREEMENTS).map((a) => `${a.consumer} (${a.id}, for ${a.purposes.join(', ')})`).join('; ');
+        const named = agreements
+          .slice(0, NAMED_AGREEMENTS)
+          .map((a) => `${a.consumer} (${a.id}, for ${a.purposes.join(', ')})`)
+          .join('; ');
         const more = agreements.length > NAMED_AGREEMENTS ? `; and ${agreements.length - NAMED_AGREEMENTS} more (query \`agreements\`)` : '';
         lines.push(`Agreements in force: ${named}${more}.`);
       }
@@ -47,7 +52,8 @@ export function whoMayRead(
   }
   for (const requirement of requirements) {
     if (requirement.kind === 'authenticated') lines.push('Also: only with a token (`@authenticated`).');
-    if (requirement.kind === 'scopes') lines.push(`Also: scopes ${requirement.anyOf.map((all) => all.join(' and ')).join(', or ')} (\`@requiresScopes\`).`);
+    if (requirement.kind === 'scopes')
+      lines.push(`Also: scopes ${requirement.anyOf.map((all) => all.join(' and ')).join(', or ')} (\`@requiresScopes\`).`);
     if (requirement.kind === 'policies') lines.push(`Also: policy ${requirement.anyOf.map((all) => all.join(' and ')).join(', or ')} (\`@policy\`).`);
   }
   return lines;

@@ -1,7 +1,4 @@
-import {
-  Kind, parse, print,
-  type ConstDirectiveNode, type FieldDefinitionNode, type ObjectTypeDefinitionNode,
-} from 'graphql';
+import { Kind, parse, print, type ConstDirectiveNode, type FieldDefinitionNode, type ObjectTypeDefinitionNode } from 'graphql';
 import { fieldClassification, type FieldClassification } from '@govhub/shared';
 
 /** One field as the docs show it: who serves it, its type, its classification. */
@@ -44,7 +41,11 @@ export function domainsOf(supergraphSdl: string): DocDomain[] {
   for (const definition of document.definitions) {
     if (definition.kind !== Kind.ENUM_TYPE_DEFINITION || definition.name.value !== 'join__Graph') continue;
     for (const value of definition.values ?? []) {
-      const name = stringArgument(value.directives?.find((d) => d.name.value === 'join__graph'), 'name') ?? value.name.value.toLowerCase();
+      const name =
+        stringArgument(
+          value.directives?.find((d) => d.name.value === 'join__graph'),
+          'name',
+        ) ?? value.name.value.toLowerCase();
       graphs.set(value.name.value, name);
       domains.set(name, { name, rootFields: [], mutations: [], types: [] });
     }
@@ -54,7 +55,9 @@ export function domainsOf(supergraphSdl: string): DocDomain[] {
     const typeGraphs = joinArguments(definition.directives, 'join__type').map(({ graph, key }) => ({ domain: graphs.get(graph) ?? graph, key }));
     const perDomain = new Map<string, DocField[]>();
     for (const field of definition.fields ?? []) {
-      const fieldGraphs = joinArguments(field.directives, 'join__field').filter(({ external }) => !external).map(({ graph }) => graphs.get(graph) ?? graph);
+      const fieldGraphs = joinArguments(field.directives, 'join__field')
+        .filter(({ external }) => !external)
+        .map(({ graph }) => graphs.get(graph) ?? graph);
       const owners = fieldGraphs.length > 0 ? fieldGraphs : typeGraphs.map(({ domain }) => domain);
       for (const owner of owners) perDomain.set(owner, [...(perDomain.get(owner) ?? []), docField(definition, field)]);
     }
@@ -88,11 +91,15 @@ function docField(type: ObjectTypeDefinitionNode, field: FieldDefinitionNode): D
 }
 
 function joinArguments(directives: readonly ConstDirectiveNode[] | undefined, name: string) {
-  return (directives ?? []).filter((directive) => directive.name.value === name).map((directive) => ({
-    graph: enumArgument(directive, 'graph') ?? '',
-    key: stringArgument(directive, 'key'),
-    external: directive.arguments?.some((argument) => argument.name.value === 'external' && argument.value.kind === Kind.BOOLEAN && argument.value.value) ?? false,
-  }));
+  return (directives ?? [])
+    .filter((directive) => directive.name.value === name)
+    .map((directive) => ({
+      graph: enumArgument(directive, 'graph') ?? '',
+      key: stringArgument(directive, 'key'),
+      external:
+        directive.arguments?.some((argument) => argument.name.value === 'external' && argument.value.kind === Kind.BOOLEAN && argument.value.value) ??
+        false,
+    }));
 }
 
 function stringArgument(directive: ConstDirectiveNode | undefined, name: string): string | null {

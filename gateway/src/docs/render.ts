@@ -53,10 +53,15 @@ function level(field: DocField): string {
 }
 
 function fieldsTable(fields: readonly DocField[], access: FieldAccess): string {
-  const rows = fields.map((field) => `<tr id="${escapeHtml(field.coordinate)}">
+  const rows = fields.map(
+    (field) => `<tr id="${escapeHtml(field.coordinate)}">
 <td><code>${escapeHtml(field.name)}${field.arguments.length ? `(${escapeHtml(field.arguments.join(', '))})` : ''}: ${escapeHtml(field.type)}</code>${field.description ? `<br>${prose(field.description)}` : ''}</td>
 <td>${level(field)}</td>
-<td><ul class="access">${access.whoMayRead(field).map((line) => `<li>${prose(line)}</li>`).join('')}</ul></td></tr>`);
+<td><ul class="access">${access
+      .whoMayRead(field)
+      .map((line) => `<li>${prose(line)}</li>`)
+      .join('')}</ul></td></tr>`,
+  );
   return `<table><thead><tr><th scope="col">field</th><th scope="col">classification</th><th scope="col">who may read it</th></tr></thead>
 <tbody>${rows.join('\n')}</tbody></table>`;
 }
@@ -83,17 +88,26 @@ export function renderIndex(domains: readonly DocDomain[], meta: (domain: string
 <td>${escapeHtml(m.owner.nameEn)} (${escapeHtml(m.owner.code)})<br lang="th">${escapeHtml(m.owner.nameTh)}</td>
 <td>${domain.rootFields.length}</td><td>${domain.types.length}</td></tr>`;
   });
-  return page('The hub\'s domains', `<p>One subgraph per integration committee, plus the hub's own governance and any agency's published
+  return page(
+    "The hub's domains",
+    `<p>One subgraph per integration committee, plus the hub's own governance and any agency's published
 subgraph. Every field is classified; each page says who may read each field, from the same rules the gateway enforces.</p>
 <table><thead><tr><th scope="col">domain</th><th scope="col">committee</th><th scope="col">lead or publishing agency</th>
-<th scope="col">root fields</th><th scope="col">types</th></tr></thead><tbody>${rows.join('\n')}</tbody></table>`);
+<th scope="col">root fields</th><th scope="col">types</th></tr></thead><tbody>${rows.join('\n')}</tbody></table>`,
+  );
 }
 
 export function renderDomain(domain: DocDomain, meta: DomainMeta, examples: readonly Example[], access: FieldAccess): string {
-  return page(`${domain.name}`, `<p>${meta.committeeEn ? `${escapeHtml(meta.committeeEn)} (<span lang="th">${escapeHtml(meta.committeeTh ?? '')}</span>)${meta.order ? `, order ${escapeHtml(meta.order)}` : ''}. ` : ''}
+  return page(
+    `${domain.name}`,
+    `<p>${meta.committeeEn ? `${escapeHtml(meta.committeeEn)} (<span lang="th">${escapeHtml(meta.committeeTh ?? '')}</span>)${meta.order ? `, order ${escapeHtml(meta.order)}` : ''}. ` : ''}
 ${meta.committeeEn ? 'Lead' : 'Published by'}: ${escapeHtml(meta.owner.nameEn)} (<span lang="th">${escapeHtml(meta.owner.nameTh)}</span>, ${escapeHtml(meta.owner.code)}).</p>
 ${examples.length ? `<h2>Examples</h2>${examples.map(exampleSection).join('\n')}` : ''}
 ${domain.rootFields.length ? `<h2>Queries</h2>${fieldsTable(domain.rootFields, access)}` : ''}
 ${domain.mutations.length ? `<h2>Mutations</h2>${fieldsTable(domain.mutations, access)}` : ''}
-<h2>Types</h2>${[...domain.types].sort((a, b) => a.name.localeCompare(b.name)).map((type) => typeSection(type, access)).join('\n')}`);
+<h2>Types</h2>${[...domain.types]
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .map((type) => typeSection(type, access))
+      .join('\n')}`,
+  );
 }

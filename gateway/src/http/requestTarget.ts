@@ -19,7 +19,7 @@ export function requestTargetProblem(target: string): string | null {
   for (const [index, segment] of segments.entries()) {
     if (segment === '' && index < segments.length - 1) return 'The request target must not have empty path segments (//)';
     if (segment === '.' || segment === '..') return 'The request target must not have . or .. path segments';
-    if (!SEGMENT.test(segment)) return 'The request target\'s path must not escape ASCII characters (%xx) or use ; or \\';
+    if (!SEGMENT.test(segment)) return "The request target's path must not escape ASCII characters (%xx) or use ; or \\";
   }
   return null;
 }

@@ -5,7 +5,10 @@ import { isProduction } from '@govhub/shared';
 
 /** Origins a browser app may call the hub from: `GOVHUB_CORS_ORIGINS` (exact origins, comma separated). */
 export function corsOriginsFromEnv(env: NodeJS.ProcessEnv = process.env): string[] {
-  return (env.GOVHUB_CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim().replace(/\/$/, '')).filter(Boolean);
+  return (env.GOVHUB_CORS_ORIGINS ?? '')
+    .split(',')
+    .map((origin) => origin.trim().replace(/\/$/, ''))
+    .filter(Boolean);
 }
 
 /** In development any page served from this machine may call the hub, as a local app under development would. */
@@ -23,8 +26,16 @@ export async function registerHttpSecurity(app: FastifyInstance, allowedOrigins:
       callback(null, !origin || allowedOrigins.includes(origin) || (!production && LOCAL_ORIGIN.test(origin)));
     },
     methods: ['GET', 'POST', 'OPTIONS'],
-    allowedHeaders: ['content-type', 'authorization', 'apollo-require-preflight', 'x-apollo-operation-name',
-      'apollographql-client-name', 'apollographql-client-version', 'graphql-client-name', 'x-request-id'],
+    allowedHeaders: [
+      'content-type',
+      'authorization',
+      'apollo-require-preflight',
+      'x-apollo-operation-name',
+      'apollographql-client-name',
+      'apollographql-client-version',
+      'graphql-client-name',
+      'x-request-id',
+    ],
     exposedHeaders: ['x-request-id', 'ratelimit', 'ratelimit-policy', 'retry-after'],
     maxAge: 600,
   });

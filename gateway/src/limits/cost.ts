@@ -1,6 +1,13 @@
 import {
-  getNamedType, getNullableType, isCompositeType, isListType, isTypeDefinitionNode, Kind, parse,
-  type ConstDirectiveNode, type DocumentNode,
+  getNamedType,
+  getNullableType,
+  isCompositeType,
+  isListType,
+  isTypeDefinitionNode,
+  Kind,
+  parse,
+  type ConstDirectiveNode,
+  type DocumentNode,
 } from 'graphql';
 import type { ComplexityEstimator } from 'graphql-query-complexity';
 
@@ -42,7 +49,8 @@ export function costWeights(supergraph: string | DocumentNode): CostWeights {
     const typeName = definition.name.value;
     const typeWeight = weightOf(definition.directives);
     if (typeWeight !== undefined) types.set(typeName, typeWeight);
-    const members = definition.kind === Kind.OBJECT_TYPE_DEFINITION || definition.kind === Kind.INTERFACE_TYPE_DEFINITION ? definition.fields ?? [] : [];
+    const members =
+      definition.kind === Kind.OBJECT_TYPE_DEFINITION || definition.kind === Kind.INTERFACE_TYPE_DEFINITION ? (definition.fields ?? []) : [];
     for (const field of members) {
       const coordinate = `${typeName}.${field.name.value}`;
       const weight = weightOf(field.directives);
@@ -87,7 +95,10 @@ export function costEstimator(weights: CostWeights, assumedListSize: number): Co
  */
 function listSize(declared: ListSize | undefined, args: Record<string, unknown>, given: ReadonlySet<string>, assumedListSize: number): number {
   const slicing = declared?.slicingArguments.length ? declared.slicingArguments : PAGE_ARGUMENTS;
-  const sizesGiven = slicing.filter((name) => given.has(name)).map((name) => args[name]).filter((value) => typeof value === 'number');
+  const sizesGiven = slicing
+    .filter((name) => given.has(name))
+    .map((name) => args[name])
+    .filter((value) => typeof value === 'number');
   if (sizesGiven.length > 0) return Math.max(...(sizesGiven as number[]));
   if (declared?.assumedSize !== undefined) return declared.assumedSize;
   const defaults = slicing.map((name) => args[name]).filter((value) => typeof value === 'number');

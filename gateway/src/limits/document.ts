@@ -15,20 +15,18 @@ export const nestingLimit = (limits: OperationLimits): number => 4 * limits.dept
 /** Why a document is refused before it is parsed (too many characters, nested deeper than the parser should recurse), or null. */
 export function documentRefusal(query: string, limits: OperationLimits): LimitExceeded | null {
   if (query.length > limits.documentCharacters) {
-    return new LimitExceeded(
-      LimitCode.DOCUMENT_TOO_LARGE,
-      `The document has ${query.length} characters; at most ${limits.documentCharacters}`,
-      { limit: limits.documentCharacters, actual: query.length },
-    );
+    return new LimitExceeded(LimitCode.DOCUMENT_TOO_LARGE, `The document has ${query.length} characters; at most ${limits.documentCharacters}`, {
+      limit: limits.documentCharacters,
+      actual: query.length,
+    });
   }
   const limit = nestingLimit(limits);
   const actual = deepestNesting(query);
   if (actual > limit) {
-    return new LimitExceeded(
-      LimitCode.OPERATION_TOO_DEEP,
-      `The document nests braces, brackets or parentheses ${actual} deep; at most ${limit}`,
-      { limit, actual },
-    );
+    return new LimitExceeded(LimitCode.OPERATION_TOO_DEEP, `The document nests braces, brackets or parentheses ${actual} deep; at most ${limit}`, {
+      limit,
+      actual,
+    });
   }
   return null;
 }

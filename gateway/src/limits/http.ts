@@ -32,9 +32,8 @@ function firstDocumentRefusal(operations: readonly unknown[], limits: OperationL
 
 function batchRefusal(actual: number, limit: number): LimitExceeded | null {
   if (actual <= limit) return null;
-  const message = limit === 0
-    ? 'Batched requests are turned off: send one operation per request'
-    : `The batch has ${actual} operations; at most ${limit}`;
+  const message =
+    limit === 0 ? 'Batched requests are turned off: send one operation per request' : `The batch has ${actual} operations; at most ${limit}`;
   return new LimitExceeded(LimitCode.BATCH_TOO_LARGE, message, { limit, actual });
 }
 

@@ -12,23 +12,33 @@ interface ShapeCheck {
 
 const SHAPE_CHECKS: readonly ShapeCheck[] = [
   {
-    code: LimitCode.OPERATION_TOO_DEEP, limit: 'depth', actual: (shape) => shape.depth,
+    code: LimitCode.OPERATION_TOO_DEEP,
+    limit: 'depth',
+    actual: (shape) => shape.depth,
     message: (actual, limit) => `The operation nests fields ${actual} deep; at most ${limit}`,
   },
   {
-    code: LimitCode.TOO_MANY_ALIASES, limit: 'aliases', actual: (shape) => shape.aliases,
+    code: LimitCode.TOO_MANY_ALIASES,
+    limit: 'aliases',
+    actual: (shape) => shape.aliases,
     message: (actual, limit) => `The operation uses ${actual} aliases; at most ${limit}`,
   },
   {
-    code: LimitCode.TOO_MANY_ROOT_FIELDS, limit: 'rootFields', actual: (shape) => shape.topFields,
+    code: LimitCode.TOO_MANY_ROOT_FIELDS,
+    limit: 'rootFields',
+    actual: (shape) => shape.topFields,
     message: (actual, limit) => `The operation selects ${actual} root fields; at most ${limit}`,
   },
   {
-    code: LimitCode.TOO_MANY_DIRECTIVES, limit: 'directivesPerField', actual: (shape) => shape.directivesOnOneSelection,
+    code: LimitCode.TOO_MANY_DIRECTIVES,
+    limit: 'directivesPerField',
+    actual: (shape) => shape.directivesOnOneSelection,
     message: (actual, limit) => `A field carries ${actual} directives; at most ${limit}`,
   },
   {
-    code: LimitCode.TOO_MANY_FIELDS, limit: 'fields', actual: (shape) => shape.fields,
+    code: LimitCode.TOO_MANY_FIELDS,
+    limit: 'fields',
+    actual: (shape) => shape.fields,
     message: (actual, limit) => `The operation selects ${actual} fields once its fragments are expanded; at most ${limit}`,
   },
 ];

@@ -29,13 +29,16 @@ export function registerRequestLogging(app: FastifyInstance, logger: Logger): vo
     reply.header(REQUEST_ID_HEADER, request.id);
   });
   app.addHook('onResponse', async (request, reply) => {
-    logger.info({
-      requestId: request.id,
-      correlationId: correlationId(request),
-      method: request.method,
-      path: request.url.split('?')[0],
-      status: reply.statusCode,
-      ms: Math.round(reply.elapsedTime),
-    }, 'request');
+    logger.info(
+      {
+        requestId: request.id,
+        correlationId: correlationId(request),
+        method: request.method,
+        path: request.url.split('?')[0],
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
+      'request',
+    );
   });
 }

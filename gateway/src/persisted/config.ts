@@ -24,9 +24,21 @@ export function persistedDocumentsConfigFromEnv(env: NodeJS.ProcessEnv = process
   const path = env.GOVHUB_PERSISTED_DOCUMENTS?.trim();
   const safelist = env.GOVHUB_SAFELIST_CLIENTS?.trim() ?? '';
   return {
-    manifestPaths: path === 'off' ? [] : path
-      ? path.split(',').map((entry) => entry.trim()).filter(Boolean)
-      : [SHIPPED_MANIFEST, CITIZEN_APP_MANIFEST].filter((shipped) => existsSync(shipped)),
-    safelist: safelist === '*' ? '*' : safelist.split(',').map((name) => name.trim()).filter(Boolean),
+    manifestPaths:
+      path === 'off'
+        ? []
+        : path
+          ? path
+              .split(',')
+              .map((entry) => entry.trim())
+              .filter(Boolean)
+          : [SHIPPED_MANIFEST, CITIZEN_APP_MANIFEST].filter((shipped) => existsSync(shipped)),
+    safelist:
+      safelist === '*'
+        ? '*'
+        : safelist
+            .split(',')
+            .map((name) => name.trim())
+            .filter(Boolean),
   };
 }

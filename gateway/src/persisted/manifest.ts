@@ -23,7 +23,13 @@ function manifestProblem(manifest: unknown): string | null {
   const ids = new Set<string>();
   for (const [index, operation] of candidate.operations.entries()) {
     const entry = operation as Partial<PersistedOperation> | null;
-    if (typeof entry?.id !== 'string' || !entry.id || typeof entry.body !== 'string' || typeof entry.name !== 'string' || !OPERATION_TYPES.includes(entry.type as OperationType)) {
+    if (
+      typeof entry?.id !== 'string' ||
+      !entry.id ||
+      typeof entry.body !== 'string' ||
+      typeof entry.name !== 'string' ||
+      !OPERATION_TYPES.includes(entry.type as OperationType)
+    ) {
       return `operation ${index} needs a non-empty "id", a "name", a "type" (query, mutation or subscription) and a "body"`;
     }
     if (ids.has(entry.id)) return `operation ${index} repeats the id ${entry.id}`;

@@ -9,12 +9,19 @@ import { sharedStateRedis } from '../redis';
 export class RedisApqCache {
   private readonly redis: Redis;
 
-  constructor(url: string, private readonly logger: Logger, private readonly keyPrefix = 'govhub:') {
+  constructor(
+    url: string,
+    private readonly logger: Logger,
+    private readonly keyPrefix = 'govhub:',
+  ) {
     this.redis = sharedStateRedis(url, (error) => logger.debug({ err: error }, 'APQ cache: Redis connection error'));
   }
 
   async connect(): Promise<boolean> {
-    return this.redis.connect().then(() => true, () => false);
+    return this.redis.connect().then(
+      () => true,
+      () => false,
+    );
   }
 
   async get(key: string): Promise<string | undefined> {

@@ -67,8 +67,11 @@ export function jsonObject(text: string | null): Record<string, unknown> | null 
 }
 
 function notInSafelist(): Resolution {
-  return refused(403, PersistedCode.OPERATION_NOT_IN_SAFELIST,
-    'This client may run only the hub\'s persisted documents: send one\'s id as `documentId` or `extensions.persistedQuery.sha256Hash`');
+  return refused(
+    403,
+    PersistedCode.OPERATION_NOT_IN_SAFELIST,
+    "This client may run only the hub's persisted documents: send one's id as `documentId` or `extensions.persistedQuery.sha256Hash`",
+  );
 }
 
 function refused(status: number, code: string, message: string): Resolution {

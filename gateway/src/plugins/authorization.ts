@@ -66,7 +66,11 @@ export function authorizationPlugin(options: AuthorizationOptions): ApolloServer
           const queryHash = requestContext.queryHash;
           const analysis = cache.analyse(schema, rules, requestContext.document, queryHash, requestContext.operationName);
           if (!analysis) return;
-          options.usage?.record({ signature: `${queryHash}:${requestContext.operationName ?? ''}`, name: requestContext.operationName, coordinates: analysis.coordinates });
+          options.usage?.record({
+            signature: `${queryHash}:${requestContext.operationName ?? ''}`,
+            name: requestContext.operationName,
+            coordinates: analysis.coordinates,
+          });
           const decisions = await decide(analysis.requirements, contextValue.identity, options.policies, options.grants);
           contextValue.grants = decisions.grants;
           if (options.onDecision) {
@@ -111,12 +115,15 @@ export function authorizationPlugin(options: AuthorizationOptions): ApolloServer
           }
           const rules = options.rulesFor(schema);
           const data = result.data as Record<string, unknown> | null | undefined;
-          const guarded = data && operation && rules
-            ? guardReleases(schema, rules, operation, data, {
-                judge: judgeBy(contextValue.grants), enforce: options.mode !== 'dry-run', variables: request.variables,
-                mutationSubject: contextValue.identity.kind === 'citizen' ? contextValue.identity.sub : null,
-              })
-            : null;
+          const guarded =
+            data && operation && rules
+              ? guardReleases(schema, rules, operation, data, {
+                  judge: judgeBy(contextValue.grants),
+                  enforce: options.mode !== 'dry-run',
+                  variables: request.variables,
+                  mutationSubject: contextValue.identity.kind === 'citizen' ? contextValue.identity.sub : null,
+                })
+              : null;
           if (guarded) {
             result.data = guarded.data;
             stripInternalKeys(guarded.data, addedTypename ? [SUBJECT_ALIAS, TYPENAME_ALIAS] : [SUBJECT_ALIAS]);
@@ -124,7 +131,9 @@ export function authorizationPlugin(options: AuthorizationOptions): ApolloServer
           const reported = options.mode === 'dry-run' ? [] : [...denials, ...(guarded?.denials ?? [])];
           if (options.mode === 'reject' && guarded && guarded.denials.length > 0) {
             result.data = null;
-            result.errors = [{ message: UNAUTHORIZED.message, extensions: { code: UNAUTHORIZED.code, paths: guarded.denials.map((denial) => denial.path) } }];
+            result.errors = [
+              { message: UNAUTHORIZED.message, extensions: { code: UNAUTHORIZED.code, paths: guarded.denials.map((denial) => denial.path) } },
+            ];
             response.http.status = 403;
           } else if (reported.length > 0 && options.reporting === 'extensions') {
             result.extensions = { ...result.extensions, authorizationErrors: reported };

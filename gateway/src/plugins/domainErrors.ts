@@ -18,9 +18,8 @@ export function domainErrorsPlugin(): ApolloServerPlugin<HubContext> {
             const domain = error.extensions?.serviceName;
             if (typeof domain !== 'string') return error;
             contextValue.logger.warn({ domain, message: error.message, path: error.path }, 'subgraph error');
-            const message = error.message.includes(`"${domain}"`) || error.message.startsWith(`[${domain}]`)
-              ? error.message
-              : `[${domain}] ${error.message}`;
+            const message =
+              error.message.includes(`"${domain}"`) || error.message.startsWith(`[${domain}]`) ? error.message : `[${domain}] ${error.message}`;
             return { ...error, message, extensions: { ...error.extensions, domain } };
           });
         },

@@ -18,7 +18,8 @@ const CLIENT_DETAILS = ['code', 'domain', 'limit', 'actual', 'cost', 'reason', '
 export function maskError(error: GraphQLFormattedError): GraphQLFormattedError {
   const extensions = error.extensions ?? {};
   const code = typeof extensions.code === 'string' ? extensions.code : 'INTERNAL_SERVER_ERROR';
-  const domain = typeof extensions.domain === 'string' ? extensions.domain : typeof extensions.serviceName === 'string' ? extensions.serviceName : undefined;
+  const domain =
+    typeof extensions.domain === 'string' ? extensions.domain : typeof extensions.serviceName === 'string' ? extensions.serviceName : undefined;
   if (!catalogueEntry(code)?.shownInProduction) {
     return {
       message: domain ? `[${domain}] internal error in the ${domain} subgraph` : 'Internal server error',

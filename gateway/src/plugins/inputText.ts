@@ -23,8 +23,14 @@ export function inputTextPlugin(): ApolloServerPlugin<HubContext> {
       return {
         async didResolveOperation({ document, request }) {
           let found = containsNul(request.variables ?? {});
-          if (!found) visit(document, { StringValue: (node) => { found ||= node.value.includes(NUL); } });
-          if (found) throw badUserInput('text arguments may not contain a NUL character (U+0000)', { reason: 'NUL_CHARACTER', http: { status: 400 } });
+          if (!found)
+            visit(document, {
+              StringValue: (node) => {
+                found ||= node.value.includes(NUL);
+              },
+            });
+          if (found)
+            throw badUserInput('text arguments may not contain a NUL character (U+0000)', { reason: 'NUL_CHARACTER', http: { status: 400 } });
         },
       };
     },

@@ -36,11 +36,10 @@ export function limitsPlugin({ limits, weightsFor }: LimitsOptions): ApolloServe
             estimators: [pageSizeGuard(limits.pageSize), costEstimator(weightsFor(schema) ?? NO_COST_WEIGHTS, limits.assumedListSize)],
           });
           if (requested > limits.cost) {
-            throw new LimitExceeded(
-              LimitCode.OPERATION_TOO_COSTLY,
-              `The operation costs ${requested} points; at most ${limits.cost}`,
-              { limit: limits.cost, actual: requested },
-            );
+            throw new LimitExceeded(LimitCode.OPERATION_TOO_COSTLY, `The operation costs ${requested} points; at most ${limits.cost}`, {
+              limit: limits.cost,
+              actual: requested,
+            });
           }
         },
         async willSendResponse({ response, errors }) {
@@ -49,7 +48,9 @@ export function limitsPlugin({ limits, weightsFor }: LimitsOptions): ApolloServe
           if (result.errors && errors) {
             result.errors = result.errors.map((formatted, index) => {
               const original = errors[index]?.originalError;
-              return original instanceof LimitExceeded ? { ...formatted, extensions: { ...formatted.extensions, code: original.extensions.code } } : formatted;
+              return original instanceof LimitExceeded
+                ? { ...formatted, extensions: { ...formatted.extensions, code: original.extensions.code } }
+                : formatted;
             });
           }
           if (requested !== undefined) result.extensions = { ...result.extensions, cost: { requested, limit: limits.cost } };

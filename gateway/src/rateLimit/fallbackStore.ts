@@ -25,7 +25,7 @@ export class FallbackBucketStore implements BucketStore {
     } catch (error) {
       if (!this.degraded) {
         this.degraded = true;
-        this.logger.warn({ err: error }, 'rate limits: Redis is unavailable; counting in this replica\'s memory until it is back');
+        this.logger.warn({ err: error }, "rate limits: Redis is unavailable; counting in this replica's memory until it is back");
       }
       return this.local.take(key, policy);
     }

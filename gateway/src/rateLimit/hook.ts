@@ -24,10 +24,12 @@ export function registerRateLimits(app: FastifyInstance, route: string, limiter:
       .code(429)
       .header('retry-after', String(retryAfter))
       .send({
-        errors: [{
-          message: `Too many requests for this ${decision.consumerClass === 'anonymous' ? 'address' : decision.consumerClass}: retry in ${retryAfter} s`,
-          extensions: { code: RATE_LIMITED, retryAfter },
-        }],
+        errors: [
+          {
+            message: `Too many requests for this ${decision.consumerClass === 'anonymous' ? 'address' : decision.consumerClass}: retry in ${retryAfter} s`,
+            extensions: { code: RATE_LIMITED, retryAfter },
+          },
+        ],
       });
   });
 }

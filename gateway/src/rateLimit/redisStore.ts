@@ -36,14 +36,21 @@ type RedisWithTakeToken = Redis & { govhubTakeToken(key: string, capacity: numbe
 export class RedisBucketStore implements BucketStore {
   private readonly redis: RedisWithTakeToken;
 
-  constructor(url: string, private readonly keyPrefix = 'govhub:ratelimit:', onConnectionError: (error: Error) => void = () => undefined) {
+  constructor(
+    url: string,
+    private readonly keyPrefix = 'govhub:ratelimit:',
+    onConnectionError: (error: Error) => void = () => undefined,
+  ) {
     this.redis = sharedStateRedis(url, onConnectionError) as RedisWithTakeToken;
     this.redis.defineCommand('govhubTakeToken', { numberOfKeys: 1, lua: TAKE_TOKEN });
   }
 
   /** Connects now, so the first requests need not fall back; a failure here is not fatal (it keeps trying). */
   async connect(): Promise<boolean> {
-    return this.redis.connect().then(() => true, () => false);
+    return this.redis.connect().then(
+      () => true,
+      () => false,
+    );
   }
 
   async take(key: string, policy: BucketPolicy): Promise<Take> {

@@ -22,14 +22,18 @@ export function namespaceOf(dataset: string): string {
 
 /** Reads the catalogue and the publisher's agreements for one check (parameterized, three statements). */
 export async function loadCatalogueView(
-  db: Queryable, publisher: string, candidate: SubgraphSource, registered: readonly SubgraphSource[],
+  db: Queryable,
+  publisher: string,
+  candidate: SubgraphSource,
+  registered: readonly SubgraphSource[],
 ): Promise<CatalogueView> {
   const named = (sdl: string) => [...namesIn(sdl)];
   const ids = [...new Set([candidate, ...registered].flatMap((source) => named(source.sdl)))];
   const namespaces = [...new Set(named(candidate.sdl).map(namespaceOf))];
   const [datasets, agreed, claims] = await Promise.all([
     db.query<{ id: string; owner: string; classification: Classification }>(
-      'SELECT id, owner_code AS owner, classification FROM governance.dataset WHERE id = ANY($1)', [ids],
+      'SELECT id, owner_code AS owner, classification FROM governance.dataset WHERE id = ANY($1)',
+      [ids],
     ),
     db.query<{ dataset: string }>(
       `SELECT DISTINCT ad.dataset_id AS dataset

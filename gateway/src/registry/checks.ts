@@ -27,7 +27,10 @@ export interface CheckResult {
 
 /** Hosts a routing URL may name although restricted: `GOVHUB_ALLOWED_SUBGRAPH_HOSTS`, plus loopback in development. */
 export function allowedSubgraphHosts(env: NodeJS.ProcessEnv = process.env): string[] {
-  const listed = (env.GOVHUB_ALLOWED_SUBGRAPH_HOSTS ?? '').split(',').map((host) => host.trim().toLowerCase()).filter(Boolean);
+  const listed = (env.GOVHUB_ALLOWED_SUBGRAPH_HOSTS ?? '')
+    .split(',')
+    .map((host) => host.trim().toLowerCase())
+    .filter(Boolean);
   return isProduction() ? listed : [...listed, '127.0.0.1', 'localhost', '::1'];
 }
 
@@ -78,8 +81,9 @@ export async function checkPublication(
   }
   const current = registered.find((subgraph) => subgraph.name === candidate.name);
   if (current && errors.length === 0) {
-    const breaking = (await diff(subgraphSchema(current.sdl), subgraphSchema(candidate.sdl)))
-      .filter((change) => change.criticality.level === CriticalityLevel.Breaking && change.path);
+    const breaking = (await diff(subgraphSchema(current.sdl), subgraphSchema(candidate.sdl))).filter(
+      (change) => change.criticality.level === CriticalityLevel.Breaking && change.path,
+    );
     const inUse = usage ? await usage.using(breaking.map((change) => change.path as string)) : new Map<string, string[]>();
     for (const change of breaking) {
       const operations = inUse.get(change.path as string);
@@ -92,7 +96,11 @@ export async function checkPublication(
 
 /** The ownership rules, judged on the candidate as composition reads it (an invalid subgraph fails composition). */
 function ownershipIssues(
-  candidate: SubgraphSource, registered: readonly RegisteredSubgraph[], owners: FieldOwners, publisher: string, catalogue: CatalogueView,
+  candidate: SubgraphSource,
+  registered: readonly RegisteredSubgraph[],
+  owners: FieldOwners,
+  publisher: string,
+  catalogue: CatalogueView,
 ): CheckIssue[] {
   const model = subgraphModel(candidate);
   if (!model) return [];

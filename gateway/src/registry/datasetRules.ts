@@ -14,7 +14,11 @@ import { labelOf, rank, type SubgraphModel } from './subgraphModel';
  * agreement does not block unrelated changes; the gateway's authorization still needs it at read time).
  */
 export function datasetIssues(
-  candidate: SubgraphModel, current: SubgraphModel | null, owners: FieldOwners, publisher: string, catalogue: CatalogueView,
+  candidate: SubgraphModel,
+  current: SubgraphModel | null,
+  owners: FieldOwners,
+  publisher: string,
+  catalogue: CatalogueView,
 ): CheckIssue[] {
   const published = new Set((current?.fields ?? []).map((field) => `${field.coordinate}|${labelOf(field.classification)}`));
   const issues: CheckIssue[] = [];
@@ -25,21 +29,27 @@ export function datasetIssues(
     if (entry && rank(field.classification) < CLASSIFICATIONS.indexOf(entry.classification)) {
       issues.push({
         code: CODES.CLASSIFICATION_BELOW_CATALOGUE,
-        message: `[${candidate.name}] ${field.coordinate} (owned by ${publisher}) is ${field.classification!.level}, but its dataset ` +
+        message:
+          `[${candidate.name}] ${field.coordinate} (owned by ${publisher}) is ${field.classification!.level}, but its dataset ` +
           `${dataset} (owned by ${entry.owner}) is ${entry.classification} in the catalogue: classify it at least ${entry.classification}`,
       });
     }
     if (published.has(`${field.coordinate}|${labelOf(field.classification)}`)) continue;
-    const problem = entry ? foreignDataset(dataset, entry.owner, publisher, catalogue) : unknownDataset(dataset, candidate.name, publisher, catalogue);
-    if (problem) issues.push({ code: CODES.DATASET_NOT_OWNED, message: `[${candidate.name}] ${field.coordinate} (owned by ${publisher}) names ${problem}` });
+    const problem = entry
+      ? foreignDataset(dataset, entry.owner, publisher, catalogue)
+      : unknownDataset(dataset, candidate.name, publisher, catalogue);
+    if (problem)
+      issues.push({ code: CODES.DATASET_NOT_OWNED, message: `[${candidate.name}] ${field.coordinate} (owned by ${publisher}) names ${problem}` });
   }
   return issues;
 }
 
 function foreignDataset(dataset: string, owner: string, publisher: string, catalogue: CatalogueView): string | null {
   if (owner === publisher || catalogue.agreed.has(dataset)) return null;
-  return `dataset ${dataset}, owned by ${owner}: ${publisher} publishes only its own datasets, or one it is the consumer of under a valid ` +
-    'sharing agreement (approved or signed, not expired)';
+  return (
+    `dataset ${dataset}, owned by ${owner}: ${publisher} publishes only its own datasets, or one it is the consumer of under a valid ` +
+    'sharing agreement (approved or signed, not expired)'
+  );
 }
 
 function unknownDataset(dataset: string, subgraph: string, publisher: string, catalogue: CatalogueView): string | null {
@@ -47,6 +57,8 @@ function unknownDataset(dataset: string, subgraph: string, publisher: string, ca
   const claimants = [...(catalogue.namespaceOwners.get(namespace) ?? [])].filter((agency) => agency !== publisher);
   const ownNamespace = namespace === publisher.toLowerCase() || namespace === subgraph;
   if (ownNamespace && claimants.length === 0) return null;
-  return `dataset ${dataset}, which is not in the catalogue: a new dataset of ${publisher}'s is named ${publisher.toLowerCase()}.… or ${subgraph}.…` +
-    (claimants.length ? `, and the namespace ${namespace} belongs to ${claimants.join(', ')}` : '');
+  return (
+    `dataset ${dataset}, which is not in the catalogue: a new dataset of ${publisher}'s is named ${publisher.toLowerCase()}.… or ${subgraph}.…` +
+    (claimants.length ? `, and the namespace ${namespace} belongs to ${claimants.join(', ')}` : '')
+  );
 }

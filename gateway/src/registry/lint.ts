@@ -1,7 +1,4 @@
-import {
-  Kind, parse,
-  type DefinitionNode, type DocumentNode, type ObjectTypeDefinitionNode, type ObjectTypeExtensionNode,
-} from 'graphql';
+import { Kind, parse, type DefinitionNode, type DocumentNode, type ObjectTypeDefinitionNode, type ObjectTypeExtensionNode } from 'graphql';
 import { fieldClassification, keyFieldsOf, type SubgraphSource } from '@govhub/shared';
 import type { CheckIssue } from './checks';
 
@@ -26,7 +23,8 @@ export function lintGovernance(
     for (const coordinate of secretFields(document)) {
       issues.push({
         code: 'SECRET_OUTSIDE_SECURITY',
-        message: `[${candidate.name}] ${coordinate} is SECRET, but ${owner.agency} is not a party to the security agreement: ` +
+        message:
+          `[${candidate.name}] ${coordinate} is SECRET, but ${owner.agency} is not a party to the security agreement: ` +
           'classify it lower, or publish it from the security domain',
       });
     }
@@ -50,9 +48,9 @@ export function lintGovernance(
 }
 
 function secretFields(document: DocumentNode): string[] {
-  return objectTypes(document).flatMap((type) => (type.fields ?? [])
-    .filter((field) => fieldClassification(field)?.level === 'SECRET')
-    .map((field) => `${type.name.value}.${field.name.value}`));
+  return objectTypes(document).flatMap((type) =>
+    (type.fields ?? []).filter((field) => fieldClassification(field)?.level === 'SECRET').map((field) => `${type.name.value}.${field.name.value}`),
+  );
 }
 
 /** Type names and `Type.field` coordinates that carry a description in any of the documents. */
@@ -68,7 +66,8 @@ function descriptions(documents: readonly DocumentNode[]): Set<string> {
 }
 
 function objectTypes(document: DocumentNode): ObjectNode[] {
-  return document.definitions.filter((definition: DefinitionNode): definition is ObjectNode =>
-    definition.kind === Kind.OBJECT_TYPE_DEFINITION || definition.kind === Kind.OBJECT_TYPE_EXTENSION);
+  return document.definitions.filter(
+    (definition: DefinitionNode): definition is ObjectNode =>
+      definition.kind === Kind.OBJECT_TYPE_DEFINITION || definition.kind === Kind.OBJECT_TYPE_EXTENSION,
+  );
 }
-

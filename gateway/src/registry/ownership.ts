@@ -23,13 +23,15 @@ export function fieldOwnershipIssues(candidate: SubgraphModel, owners: FieldOwne
       if (!field.key || others.some((other) => !other.key)) {
         issues.push({
           code: CODES.FIELD_OWNED_BY_OTHER_AGENCY,
-          message: `[${candidate.name}] ${field.coordinate} is owned by ${ownerLabel(others)}: a subgraph may add fields, ` +
-            'not resolve (define again, @shareable or @override) another agency\'s field',
+          message:
+            `[${candidate.name}] ${field.coordinate} is owned by ${ownerLabel(others)}: a subgraph may add fields, ` +
+            "not resolve (define again, @shareable or @override) another agency's field",
         });
       } else if (others.some((other) => labelOf(other.classification) !== labelOf(field.classification))) {
         issues.push({
           code: CODES.FIELD_RECLASSIFIED,
-          message: `[${candidate.name}] ${field.coordinate} is classified ${labelOf(field.classification)}, but its owner ` +
+          message:
+            `[${candidate.name}] ${field.coordinate} is classified ${labelOf(field.classification)}, but its owner ` +
             `${ownerLabel(others)} classifies it ${labelOf(others[0].classification)}: a shared key keeps its owner's classification`,
         });
       }
@@ -39,7 +41,8 @@ export function fieldOwnershipIssues(candidate: SubgraphModel, owners: FieldOwne
     if (!field.entity && valueTypeOwners.length > 0 && !owners.ownedBy(field.coordinate, publisher)) {
       issues.push({
         code: CODES.TYPE_OWNED_BY_OTHER_AGENCY,
-        message: `[${candidate.name}] ${field.coordinate}: ${field.type} is a value type owned by ${ownerLabel(valueTypeOwners)}; ` +
+        message:
+          `[${candidate.name}] ${field.coordinate}: ${field.type} is a value type owned by ${ownerLabel(valueTypeOwners)}; ` +
           'only an entity (a type with @key) takes fields from other agencies',
       });
     }
@@ -58,7 +61,8 @@ export function overrideIssues(candidate: SubgraphModel, registered: readonly Re
     const progressive = label ? ` (progressive, label "${label}")` : '';
     issues.push({
       code: CODES.OVERRIDE_ACROSS_OWNERS,
-      message: `[${candidate.name}] ${field.coordinate} @override(from: "${from}")${progressive}: ` +
+      message:
+        `[${candidate.name}] ${field.coordinate} @override(from: "${from}")${progressive}: ` +
         (source ? `${from} and its field ${field.coordinate} are owned by ${source.owner}` : `${from} is not a registered subgraph of ${publisher}`) +
         `, and ${publisher} may override only its own subgraphs`,
     });

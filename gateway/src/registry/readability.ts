@@ -19,8 +19,12 @@ const OPEN_LEVELS = CLASSIFICATIONS.indexOf('INTERNAL');
 export function readabilityIssues(candidate: SubgraphModel, owners: FieldOwners, publisher: string, catalogue: CatalogueView): CheckIssue[] {
   const issues: CheckIssue[] = [];
   const pulled = pulledSelections(candidate);
-  const sharedKeys = new Set(pulled.filter((selection) => selection.via === '@key').flatMap((selection) => selection.coordinates)
-    .filter((coordinate) => owners.ofOthers(coordinate, publisher).every((definition) => definition.key)));
+  const sharedKeys = new Set(
+    pulled
+      .filter((selection) => selection.via === '@key')
+      .flatMap((selection) => selection.coordinates)
+      .filter((coordinate) => owners.ofOthers(coordinate, publisher).every((definition) => definition.key)),
+  );
   for (const { at, via, coordinates } of pulled) {
     for (const coordinate of coordinates.filter((reached) => !sharedKeys.has(reached))) {
       const others = owners.ofOthers(coordinate, publisher);
@@ -32,7 +36,8 @@ export function readabilityIssues(candidate: SubgraphModel, owners: FieldOwners,
       if (dataset && (entry?.owner === publisher || catalogue.agreed.has(dataset))) continue;
       issues.push({
         code: CODES.REQUIRES_FIELD_NOT_READABLE,
-        message: `[${candidate.name}] ${at} ${via} selects ${coordinate}, ${labelOf(restricted.classification)}, owned by ${ownerLabel(others)}: ` +
+        message:
+          `[${candidate.name}] ${at} ${via} selects ${coordinate}, ${labelOf(restricted.classification)}, owned by ${ownerLabel(others)}: ` +
           `the gateway would send it to ${publisher}'s subgraph; that needs a valid sharing agreement (approved or signed, not expired) ` +
           `naming ${dataset ?? 'its dataset'} with ${publisher} as consumer`,
       });

@@ -17,7 +17,10 @@ export interface Publication {
 
 /** A subgraph name is another agency's: the publish (or the claim of a new name) is refused and nothing is stored. */
 export class SubgraphOwnedElsewhere extends Error {
-  constructor(readonly subgraph: string, readonly owner: string) {
+  constructor(
+    readonly subgraph: string,
+    readonly owner: string,
+  ) {
     super(`subgraph ${subgraph} belongs to ${owner}`);
     this.name = 'SubgraphOwnedElsewhere';
   }
@@ -63,9 +66,9 @@ export class SubgraphRegistry {
   publish(publication: Publication, verify?: (registered: RegisteredSubgraph[]) => Promise<CheckResult>): Promise<number> {
     return this.db.transaction(async (tx) => {
       await tx.query("SELECT pg_advisory_xact_lock(hashtext('govhub.registry'))");
-      const [claimed] = await tx.query<{ owner: string }>(
-        'SELECT owner_code AS owner FROM governance.subgraph WHERE name = $1 FOR UPDATE', [publication.name],
-      );
+      const [claimed] = await tx.query<{ owner: string }>('SELECT owner_code AS owner FROM governance.subgraph WHERE name = $1 FOR UPDATE', [
+        publication.name,
+      ]);
       if (claimed && claimed.owner !== publication.owner) throw new SubgraphOwnedElsewhere(publication.name, claimed.owner);
       if (verify) {
         const result = await verify(await this.current(tx));
@@ -75,10 +78,13 @@ export class SubgraphRegistry {
         'SELECT coalesce(max(version), 0) + 1 AS version FROM governance.subgraph_version WHERE name = $1',
         [publication.name],
       );
-      await tx.query(
-        `INSERT INTO governance.subgraph_version (name, version, routing_url, sdl, published_by) VALUES ($1, $2, $3, $4, $5)`,
-        [publication.name, row.version, publication.url, publication.sdl, publication.publishedBy],
-      );
+      await tx.query(`INSERT INTO governance.subgraph_version (name, version, routing_url, sdl, published_by) VALUES ($1, $2, $3, $4, $5)`, [
+        publication.name,
+        row.version,
+        publication.url,
+        publication.sdl,
+        publication.publishedBy,
+      ]);
       // The owner condition again in the upsert: a row claimed by another agency is never moved to this version.
       const updated = await tx.query(
         `INSERT INTO governance.subgraph (name, owner_code, current_version) VALUES ($1, $2, $3)

@@ -39,7 +39,10 @@ export class RegistrySupergraphManager implements SupergraphManager {
     const first = await this.compose();
     if (!first) throw new Error(`the registry's subgraphs do not compose: ${this.status.lastError}`);
     this.listener = new NotificationListener({
-      databaseUrl: this.databaseUrl, channel: 'govhub_registry_changed', logger: this.logger, onNotification: () => this.reload(update),
+      databaseUrl: this.databaseUrl,
+      channel: 'govhub_registry_changed',
+      logger: this.logger,
+      onNotification: () => this.reload(update),
     });
     await this.listener.start();
     this.timer = setInterval(() => this.reload(update), this.pollMs);

@@ -26,7 +26,9 @@ export function routingUrlProblem(value: string, allowedHosts: readonly string[]
  * network still has to keep the gateway from private ranges.
  */
 export async function resolvedRoutingUrlProblem(
-  value: string, allowedHosts: readonly string[], lookup: HostLookup = dns.lookup as HostLookup,
+  value: string,
+  allowedHosts: readonly string[],
+  lookup: HostLookup = dns.lookup as HostLookup,
 ): Promise<string | null> {
   const literal = routingUrlProblem(value, allowedHosts);
   const parsed = parseRoutingUrl(value);
@@ -78,7 +80,10 @@ function restrictedIPv6(host: string): string | null {
   if (host === '::') return 'unspecified';
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(host) ?? /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(host);
   if (mapped) {
-    const v4 = mapped.length === 2 ? mapped[1] : [parseInt(mapped[1], 16) >> 8, parseInt(mapped[1], 16) & 255, parseInt(mapped[2], 16) >> 8, parseInt(mapped[2], 16) & 255].join('.');
+    const v4 =
+      mapped.length === 2
+        ? mapped[1]
+        : [parseInt(mapped[1], 16) >> 8, parseInt(mapped[1], 16) & 255, parseInt(mapped[2], 16) >> 8, parseInt(mapped[2], 16) & 255].join('.');
     return restrictedIPv4(v4.split('.').map(Number));
   }
   if (/^f[cd][0-9a-f]{0,2}:/.test(host)) return 'private (unique local)';

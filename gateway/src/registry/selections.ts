@@ -1,5 +1,12 @@
 import {
-  baseType, isInterfaceType, isObjectType, parseContext, type FieldDefinition, type NamedType, type ObjectType, type Schema,
+  baseType,
+  isInterfaceType,
+  isObjectType,
+  parseContext,
+  type FieldDefinition,
+  type NamedType,
+  type ObjectType,
+  type Schema,
 } from '@apollo/federation-internals';
 import { Kind, parse, type SelectionSetNode } from 'graphql';
 import type { SubgraphModel } from './subgraphModel';

@@ -43,17 +43,20 @@ function fieldFacts(subgraph: Subgraph): FieldFacts[] {
     for (const field of keyFieldNames(String(key.arguments().fields))) keyFields.add(`${type.name}.${field}`);
   }
   const entities = new Set([...metadata.keyDirective().applications()].map((key) => (key.parent as ObjectType).name));
-  return subgraph.schema.objectTypes().flatMap((type) => type.fields()
-    .filter((field) => field.sourceAST?.kind === Kind.FIELD_DEFINITION)
-    .map((field: FieldDefinition<ObjectType>) => ({
-      coordinate: field.coordinate,
-      type: type.name,
-      field: field.name,
-      classification: fieldClassification(field.sourceAST as FieldDefinitionNode),
-      external: metadata.isFieldExternal(field),
-      key: keyFields.has(field.coordinate),
-      entity: entities.has(type.name),
-    })));
+  return subgraph.schema.objectTypes().flatMap((type) =>
+    type
+      .fields()
+      .filter((field) => field.sourceAST?.kind === Kind.FIELD_DEFINITION)
+      .map((field: FieldDefinition<ObjectType>) => ({
+        coordinate: field.coordinate,
+        type: type.name,
+        field: field.name,
+        classification: fieldClassification(field.sourceAST as FieldDefinitionNode),
+        external: metadata.isFieldExternal(field),
+        key: keyFields.has(field.coordinate),
+        entity: entities.has(type.name),
+      })),
+  );
 }
 
 /** Levels as numbers, least restricted first, so that levels compare; no classification ranks above SECRET (deny by default). */

@@ -13,17 +13,17 @@ const MACHINERY = /^(join__|link__|_Service$|_Entity$|_Any$)/;
  * the registered subgraphs declare (composition refuses a field classified two ways, so that is what the live
  * supergraph carries).
  */
-export function supergraphIssues(
-  supergraphSdl: string, live: readonly SubgraphSource[], ownersOf: (coordinate: string) => string[],
-): CheckIssue[] {
+export function supergraphIssues(supergraphSdl: string, live: readonly SubgraphSource[], ownersOf: (coordinate: string) => string[]): CheckIssue[] {
   const composed = classifications([parse(supergraphSdl)]);
-  const before = classifications(live.flatMap((source) => {
-    try {
-      return [parse(source.sdl)];
-    } catch {
-      return [];
-    }
-  }));
+  const before = classifications(
+    live.flatMap((source) => {
+      try {
+        return [parse(source.sdl)];
+      } catch {
+        return [];
+      }
+    }),
+  );
   const issues: CheckIssue[] = [];
   const owned = (coordinate: string) => ownersOf(coordinate).join(', ') || 'the candidate';
   for (const [coordinate, classification] of composed) {
@@ -38,7 +38,8 @@ export function supergraphIssues(
     if (earlier && rank(classification) < rank(earlier)) {
       issues.push({
         code: CODES.CLASSIFICATION_LOWERED,
-        message: `[supergraph] ${coordinate} (owned by ${owned(coordinate)}) would be ${labelOf(classification)}, lowered from ` +
+        message:
+          `[supergraph] ${coordinate} (owned by ${owned(coordinate)}) would be ${labelOf(classification)}, lowered from ` +
           `${labelOf(earlier)} in the live supergraph: a classification is never lowered by a publish`,
       });
     }

@@ -61,15 +61,18 @@ export class NotificationListener {
   private reconnect(attempt: number): void {
     this.client = null;
     if (this.stopped) return;
-    this.retryTimer = setTimeout(() => {
-      this.connect().then(
-        () => {
-          this.options.logger.info({ channel: this.options.channel, attempts: attempt + 1 }, 'database listener listening again');
-          this.options.onNotification();
-        },
-        () => this.reconnect(attempt + 1),
-      );
-    }, backoffMs(attempt, this.options.reconnect ?? RECONNECT));
+    this.retryTimer = setTimeout(
+      () => {
+        this.connect().then(
+          () => {
+            this.options.logger.info({ channel: this.options.channel, attempts: attempt + 1 }, 'database listener listening again');
+            this.options.onNotification();
+          },
+          () => this.reconnect(attempt + 1),
+        );
+      },
+      backoffMs(attempt, this.options.reconnect ?? RECONNECT),
+    );
     this.retryTimer.unref();
   }
 }

@@ -53,7 +53,10 @@ export function registerAdminRoutes(
   const check = async (candidate: SubgraphSource, agency: string, registered?: RegisteredSubgraph[]) => {
     const current = registered ?? (await registry.current());
     return checkPublication(candidate, {
-      registered: current, owner: { agency, securityParty: await registry.isSecurityParty(agency) }, allowedHosts, usage,
+      registered: current,
+      owner: { agency, securityParty: await registry.isSecurityParty(agency) },
+      allowedHosts,
+      usage,
       catalogue: await registry.catalogueView(agency, candidate, current),
     });
   };
@@ -116,10 +119,17 @@ export function registerAdminRoutes(
     if (!agency) return reply;
     const target = (await registry.history(request.params.name)).find((version) => version.version === request.body?.to);
     if (!target) return refuse(reply, 404, 'NOT_FOUND', `no version ${String(request.body?.to)} of ${request.params.name}`);
-    const published = await publish(reply, {
-      name: target.name, url: target.url, sdl: target.sdl, owner: agency,
-      publishedBy: `${request.identity.sub ?? agency} (rollback to v${target.version})`,
-    }, agency);
+    const published = await publish(
+      reply,
+      {
+        name: target.name,
+        url: target.url,
+        sdl: target.sdl,
+        owner: agency,
+        publishedBy: `${request.identity.sub ?? agency} (rollback to v${target.version})`,
+      },
+      agency,
+    );
     if (!published) return reply;
     return reply.code(201).send({ ...published.result, name: target.name, version: published.version, rolledBackTo: target.version });
   });

@@ -25,15 +25,20 @@ export function registerDevTokenRoute(app: FastifyInstance, settings: DevTokenSe
   const demoIds = new Set(DEMO_PEOPLE.map((person) => person.nationalId));
   app.post('/dev/tokens', { bodyLimit: 1024, onRequest: loopbackOnly }, async (request, reply) => {
     const body = request.body as { nationalId?: unknown; identity?: unknown } | undefined;
-    const subject = typeof body?.nationalId === 'string' && demoIds.has(body.nationalId)
-      ? { sub: body.nationalId, scope: [Scope.CITIZEN_SELF] }
-      : isDemoAgencyCaller(body?.identity) ? DEMO_AGENCY_CALLERS[body.identity] : null;
+    const subject =
+      typeof body?.nationalId === 'string' && demoIds.has(body.nationalId)
+        ? { sub: body.nationalId, scope: [Scope.CITIZEN_SELF] }
+        : isDemoAgencyCaller(body?.identity)
+          ? DEMO_AGENCY_CALLERS[body.identity]
+          : null;
     if (!subject) {
       return reply.code(400).send({
-        errors: [{
-          message: `Development tokens are minted only for the demo citizens (${[...demoIds].join(', ')}) and the demo agency callers (${Object.keys(DEMO_AGENCY_CALLERS).join(', ')})`,
-          extensions: { code: ErrorCode.BAD_USER_INPUT, reason: 'NOT_A_DEMO_IDENTITY' },
-        }],
+        errors: [
+          {
+            message: `Development tokens are minted only for the demo citizens (${[...demoIds].join(', ')}) and the demo agency callers (${Object.keys(DEMO_AGENCY_CALLERS).join(', ')})`,
+            extensions: { code: ErrorCode.BAD_USER_INPUT, reason: 'NOT_A_DEMO_IDENTITY' },
+          },
+        ],
       });
     }
     const token = await mintToken(settings.key, { ...subject, ttl: `${TTL_SECONDS}s`, issuer: settings.issuer, audience: settings.audience });

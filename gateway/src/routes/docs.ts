@@ -27,17 +27,19 @@ export function registerDocsRoutes(app: FastifyInstance, sources: DocsSources): 
     return cached.domains;
   };
   const agencyNames = new Map(agencies().map((agency) => [agency.code, agency]));
-  const meta = (publishers: Readonly<Record<string, string>>) => (name: string): DomainMeta => {
-    const builtIn = isDomainName(name) ? DOMAINS[name] : null;
-    const code = builtIn?.lead ?? publishers[name] ?? 'unknown';
-    const agency = agencyNames.get(code);
-    return {
-      committeeEn: builtIn?.committeeEn ?? null,
-      committeeTh: builtIn?.committeeTh ?? null,
-      order: builtIn?.order ?? null,
-      owner: { code, nameEn: agency?.nameEn ?? code, nameTh: agency?.nameTh ?? code },
+  const meta =
+    (publishers: Readonly<Record<string, string>>) =>
+    (name: string): DomainMeta => {
+      const builtIn = isDomainName(name) ? DOMAINS[name] : null;
+      const code = builtIn?.lead ?? publishers[name] ?? 'unknown';
+      const agency = agencyNames.get(code);
+      return {
+        committeeEn: builtIn?.committeeEn ?? null,
+        committeeTh: builtIn?.committeeTh ?? null,
+        order: builtIn?.order ?? null,
+        owner: { code, nameEn: agency?.nameEn ?? code, nameTh: agency?.nameTh ?? code },
+      };
     };
-  };
   const notReady = { errors: [{ message: 'no supergraph loaded yet', extensions: { code: 'NOT_READY' } }] };
 
   app.get('/docs', async (_, reply) => reply.redirect('/docs/'));
@@ -52,11 +54,12 @@ export function registerDocsRoutes(app: FastifyInstance, sources: DocsSources): 
     const domain = domains(live.sdl).find((candidate) => candidate.name === request.params.domain);
     if (!domain) return reply.code(404).send({ errors: [{ message: `no domain ${request.params.domain}`, extensions: { code: 'NOT_FOUND' } }] });
     const access: FieldAccess = {
-      whoMayRead: (field) => whoMayRead(
-        field.classification,
-        live.rules.fields.get(field.coordinate) ?? [],
-        field.classification?.dataset ? sources.agreementsOver(field.classification.dataset) : [],
-      ),
+      whoMayRead: (field) =>
+        whoMayRead(
+          field.classification,
+          live.rules.fields.get(field.coordinate) ?? [],
+          field.classification?.dataset ? sources.agreementsOver(field.classification.dataset) : [],
+        ),
     };
     const html = renderDomain(domain, meta(await sources.publishers())(domain.name), EXAMPLES[domain.name] ?? [], access);
     return reply.type('text/html; charset=utf-8').send(html);

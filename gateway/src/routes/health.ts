@@ -12,9 +12,7 @@ export interface ReadinessCheck {
 export function registerHealthRoutes(app: FastifyInstance, checks: readonly ReadinessCheck[], details: () => object = () => ({})): void {
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_, reply) => {
-    const results = await Promise.all(
-      checks.map(async ({ name, check }) => [name, await Promise.resolve(check()).catch(() => false)] as const),
-    );
+    const results = await Promise.all(checks.map(async ({ name, check }) => [name, await Promise.resolve(check()).catch(() => false)] as const));
     const ready = results.every(([, ok]) => ok);
     return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready', checks: Object.fromEntries(results), ...details() });
   });

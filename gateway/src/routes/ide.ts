@@ -15,7 +15,8 @@ export async function registerIde(app: FastifyInstance): Promise<void> {
   app.addHook('onRequest', async (request, reply) => {
     if (request.method !== 'GET' || !servedBy(request, '/graphql') || !request.headers.accept?.includes('text/html')) return;
     const index = join(dir, 'index.html');
-    if (!existsSync(index)) return reply.code(503).type('text/plain; charset=utf-8').send('The IDE is not built. Run `npm run build`, then reload.\n');
+    if (!existsSync(index))
+      return reply.code(503).type('text/plain; charset=utf-8').send('The IDE is not built. Run `npm run build`, then reload.\n');
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(readFileSync(index));
   });
 }

@@ -56,7 +56,9 @@ async function serveWebApp(scope: FastifyInstance, webApp: WebApp): Promise<void
   });
   scope.setNotFoundHandler((request, reply) => {
     if (!existsSync(join(webApp.dir, 'index.html'))) {
-      return reply.code(503).type('text/plain; charset=utf-8')
+      return reply
+        .code(503)
+        .type('text/plain; charset=utf-8')
         .send(`The app at ${webApp.path} is not built. Run \`npm run build\` (npm start does it too), then reload.\n`);
     }
     const path = request.url.split('?')[0];

@@ -43,8 +43,7 @@ export class LiveSupergraph {
   }
 
   /** The datasets a subgraph's fields name in this schema's supergraph; none for a schema or subgraph not known. */
-  readonly datasetsServedBy = (schema: GraphQLSchema, subgraph: string): ReadonlySet<string> =>
-    this.served.get(schema)?.get(subgraph) ?? new Set();
+  readonly datasetsServedBy = (schema: GraphQLSchema, subgraph: string): ReadonlySet<string> => this.served.get(schema)?.get(subgraph) ?? new Set();
 }
 
 function grantEveryDataset(rules: AuthorizationRules): Record<string, DatasetGrant> {
@@ -55,6 +54,10 @@ function grantEveryDataset(rules: AuthorizationRules): Record<string, DatasetGra
       if (dataset) coordinates.set(dataset, [...(coordinates.get(dataset) ?? []), coordinate]);
     }
   }
-  return Object.fromEntries([...coordinates].map(([dataset, fields]) =>
-    [dataset, { sensitive: true, agreement: { id: 'UNENFORCED', fields }, clearance: { agreementId: 'UNENFORCED' } }]));
+  return Object.fromEntries(
+    [...coordinates].map(([dataset, fields]) => [
+      dataset,
+      { sensitive: true, agreement: { id: 'UNENFORCED', fields }, clearance: { agreementId: 'UNENFORCED' } },
+    ]),
+  );
 }

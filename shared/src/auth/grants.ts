@@ -38,12 +38,7 @@ export function namesField(fields: readonly string[] | null | undefined, coordin
  * PUBLIC and INTERNAL are not decided here (they concern no subject). A subject of null is nobody known: only an
  * agreement, which covers every subject, can release it.
  */
-export function releaseOf(
-  grant: DatasetGrant | undefined,
-  level: Classification,
-  coordinate: string,
-  subject: string | null,
-): Release | null {
+export function releaseOf(grant: DatasetGrant | undefined, level: Classification, coordinate: string, subject: string | null): Release | null {
   if (!grant) return null;
   if (level === 'SECRET') return grant.clearance ? { basis: 'clearance', agreementId: grant.clearance.agreementId } : null;
   if (level !== 'PERSONAL' && (level !== 'SENSITIVE' || !grant.sensitive)) return null;

@@ -19,5 +19,9 @@ export function subgraphRequestDigest({ query, operationName, variables }: Subgr
 
 function sortedKeys(_key: string, value: unknown): unknown {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
-  return Object.fromEntries(Object.keys(value).sort().map((key) => [key, (value as Record<string, unknown>)[key]]));
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((key) => [key, (value as Record<string, unknown>)[key]]),
+  );
 }

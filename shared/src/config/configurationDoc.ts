@@ -2,8 +2,13 @@ import { SETTING_FAMILIES, SETTINGS } from './settings';
 
 /** `docs/configuration.md`, written from the settings (`npm run codegen`), so the page can never drift from the code. */
 export function configurationMarkdown(): string {
-  const rows = SETTINGS.map((setting) => `| \`${setting.key}\` | \`${setting.env}\` | ${setting.default === undefined ? '' : `\`${setting.default}\``} | ${setting.description} |`);
-  const families = SETTING_FAMILIES.map((family) => `| \`${family.key}.<name>\` | \`${family.env('<name>')}\` (e.g. \`${family.env(family.example)}\`) | | ${family.description} |`);
+  const rows = SETTINGS.map(
+    (setting) =>
+      `| \`${setting.key}\` | \`${setting.env}\` | ${setting.default === undefined ? '' : `\`${setting.default}\``} | ${setting.description} |`,
+  );
+  const families = SETTING_FAMILIES.map(
+    (family) => `| \`${family.key}.<name>\` | \`${family.env('<name>')}\` (e.g. \`${family.env(family.example)}\`) | | ${family.description} |`,
+  );
   return `# Configuration
 
 <!-- Generated from shared/src/config/settings.ts by \`npm run codegen\`; edit the settings, not this page. -->

@@ -41,7 +41,8 @@ export function applyConfiguration(options: { file?: string | null; env?: NodeJS
     const value = env[name];
     if (value === undefined || value === '') return;
     const result = check.safeParse(value);
-    if (!result.success) throw new ConfigurationError(`configuration: ${key} (${name}) = ${JSON.stringify(value)} ${result.error.issues[0]?.message ?? 'is invalid'}`);
+    if (!result.success)
+      throw new ConfigurationError(`configuration: ${key} (${name}) = ${JSON.stringify(value)} ${result.error.issues[0]?.message ?? 'is invalid'}`);
     values.push({ key, env: name, value, from: givenByFile.has(name) ? 'file' : 'environment' });
   };
   for (const setting of SETTINGS) judge(setting.key, setting.env, setting.check);

@@ -63,9 +63,10 @@ export async function migrate(db: Database, dir: string): Promise<MigrationResul
       checksum text NOT NULL,
       applied_at timestamptz NOT NULL DEFAULT now())`);
     const done = new Map(
-      (await tx.query<{ version: number; checksum: string }>('SELECT version, checksum FROM schema_migrations')).map(
-        (row) => [row.version, row.checksum],
-      ),
+      (await tx.query<{ version: number; checksum: string }>('SELECT version, checksum FROM schema_migrations')).map((row) => [
+        row.version,
+        row.checksum,
+      ]),
     );
     const applied: string[] = [];
     for (const migration of migrations) {

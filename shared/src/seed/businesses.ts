@@ -17,7 +17,10 @@ export interface SyntheticBusiness {
 }
 
 const KIND_DIGIT: Record<BusinessKind, string> = {
-  LIMITED_COMPANY: '5', PUBLIC_COMPANY: '7', REGISTERED_PARTNERSHIP: '3', LIMITED_PARTNERSHIP: '3',
+  LIMITED_COMPANY: '5',
+  PUBLIC_COMPANY: '7',
+  REGISTERED_PARTNERSHIP: '3',
+  LIMITED_PARTNERSHIP: '3',
 };
 
 /** How many businesses a population of `people` has: one per twenty people, at least ten. */
@@ -32,7 +35,8 @@ export function businessCount(people: number): number {
 export function businessAt(index: number, people: number): SyntheticBusiness {
   const random = createRandom(`business:${index}`);
   const provinceCode = index === 0 ? '10' : random.weighted(provinces(), (province) => province.population).code;
-  const kind = index === 0 ? 'LIMITED_COMPANY' : random.weighted(BUSINESS_KINDS, (k) => (k === 'LIMITED_COMPANY' ? 80 : k === 'PUBLIC_COMPANY' ? 2 : 9));
+  const kind =
+    index === 0 ? 'LIMITED_COMPANY' : random.weighted(BUSINESS_KINDS, (k) => (k === 'LIMITED_COMPANY' ? 80 : k === 'PUBLIC_COMPANY' ? 2 : 9));
   const registeredOn = index === 0 ? '2012-05-14' : random.date('1980-01-01', '2017-11-30');
   const beYear = String((Number(registeredOn.slice(0, 4)) + 543) % 100).padStart(2, '0');
   const juristicId = withCheckDigit(`0${provinceCode}${KIND_DIGIT[kind]}${beYear}${String(index).padStart(6, '0')}`);

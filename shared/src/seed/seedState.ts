@@ -6,13 +6,7 @@ import type { Logger } from '../log';
  * example a larger population) runs again. Steps themselves insert with ON CONFLICT DO NOTHING, so a step
  * interrupted half-way completes on the next start.
  */
-export async function seedStep(
-  db: Database,
-  logger: Logger,
-  step: string,
-  version: string | number,
-  work: () => Promise<void>,
-): Promise<boolean> {
+export async function seedStep(db: Database, logger: Logger, step: string, version: string | number, work: () => Promise<void>): Promise<boolean> {
   await db.query(`CREATE TABLE IF NOT EXISTS seed_state (
     step text PRIMARY KEY, version text NOT NULL, seeded_at timestamptz NOT NULL DEFAULT now())`);
   const [done] = await db.query<{ version: string }>('SELECT version FROM seed_state WHERE step = $1', [step]);

@@ -56,7 +56,8 @@ export function enforceRowLevelAccess(schema: GraphQLSchema): GraphQLSchema {
       const mutation = type === schema.getMutationType();
       const coordinate = `${type.name}.${field.name}`;
       const perRecord = classification.level !== 'INTERNAL' && namesOwnSubject(getNamedType(field.type));
-      const allows = (access: SubjectAccess, subject: string | null) => access.allows(classification.level, classification.dataset, coordinate, subject);
+      const allows = (access: SubjectAccess, subject: string | null) =>
+        access.allows(classification.level, classification.dataset, coordinate, subject);
       field.resolve = async (parent, args, context, info) => {
         // A mutation without a national ID argument acts on the caller's own data (grantConsent).
         const subject = mutation && typeof args.nationalId !== 'string' ? context.access.identity.sub : subjectOf(parent, args);
@@ -84,7 +85,6 @@ function judgeRecords(value: unknown, allowed: (record: unknown) => boolean): un
   if (value === null || value === undefined) return value;
   return allowed(value) ? value : unauthorized();
 }
-
 
 function subjectOf(parent: unknown, args: Record<string, unknown>): string | null {
   if (parent && typeof parent === 'object') {

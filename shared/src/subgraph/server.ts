@@ -23,9 +23,7 @@ export function readSubgraphSdl(definition: Pick<SubgraphDefinition, 'dir'>): st
 
 export function buildDomainSchema(definition: SubgraphDefinition): GraphQLSchema {
   const sdl = readSubgraphSdl(definition);
-  return enforceRowLevelAccess(
-    buildSubgraphSchema({ typeDefs: parse(sdl), resolvers: { ...scalarResolvers(sdl), ...definition.resolvers } }),
-  );
+  return enforceRowLevelAccess(buildSubgraphSchema({ typeDefs: parse(sdl), resolvers: { ...scalarResolvers(sdl), ...definition.resolvers } }));
 }
 
 /** Applies the domain's migrations, then its (idempotent) seed. */
@@ -52,10 +50,7 @@ export interface StartSubgraphOptions {
 }
 
 /** Serves one subgraph over HTTP with its own @apollo/server. */
-export async function startSubgraph<Loaders>(
-  definition: SubgraphDefinition<Loaders>,
-  options: StartSubgraphOptions,
-): Promise<RunningSubgraph> {
+export async function startSubgraph<Loaders>(definition: SubgraphDefinition<Loaders>, options: StartSubgraphOptions): Promise<RunningSubgraph> {
   const server = new ApolloServer<SubgraphContext<Loaders>>({
     schema: buildDomainSchema(definition as SubgraphDefinition),
     includeStacktraceInErrorResponses: !isProduction(),
@@ -101,4 +96,3 @@ function isObject(value: unknown): value is Record<string, unknown> {
 function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
-

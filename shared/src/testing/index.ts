@@ -7,9 +7,7 @@ import type { SubgraphDefinition } from '../subgraph/definition';
 import { prepareDomainDatabase, readSubgraphSdl, startSubgraph, type RunningSubgraph } from '../subgraph/server';
 import { CLASSIFICATIONS, datasetFields, type Classification } from '../federation/classification';
 import { createSigningKey, type SigningKey } from '../auth/keys';
-import {
-  FORWARDED_IDENTITY_ALGORITHM, FORWARDED_IDENTITY_HEADER, signForwardedIdentity, type ForwardedIdentity,
-} from '../auth/forwarded';
+import { FORWARDED_IDENTITY_ALGORITHM, FORWARDED_IDENTITY_HEADER, signForwardedIdentity, type ForwardedIdentity } from '../auth/forwarded';
 import type { SubgraphRequest } from '../auth/subgraphRequest';
 import type { DatasetGrant } from '../auth/grants';
 import { hubDatasets } from '../reference';
@@ -54,8 +52,12 @@ export function fullAccessIdentity(): ForwardedIdentity {
   for (const dataset of hubDatasets()) grants[dataset.id] = fullGrant(dataset.classification, []);
   for (const [dataset, { level, coordinates }] of harnessDatasets) grants[dataset] = fullGrant(level, [...coordinates]);
   return {
-    kind: 'agency', sub: 'test-harness', agency: 'TEST', purpose: 'TESTING',
-    scopes: new Set(['agency', 'personal:read', 'sensitive:read', 'security:need-to-know']), grants,
+    kind: 'agency',
+    sub: 'test-harness',
+    agency: 'TEST',
+    purpose: 'TESTING',
+    scopes: new Set(['agency', 'personal:read', 'sensitive:read', 'security:need-to-know']),
+    grants,
   };
 }
 
@@ -163,8 +165,7 @@ export function useTestSubgraph(definition: SubgraphDefinition, options: TestSub
     if (!subgraph) throw new Error(`the ${definition.name} test subgraph is not running: use it inside a test`);
     return subgraph;
   };
-  const query = <D = Record<string, any>>(text: string, variables?: Record<string, unknown>) =>
-    postGraphQL<D>(running().url, text, variables);
+  const query = <D = Record<string, any>>(text: string, variables?: Record<string, unknown>) => postGraphQL<D>(running().url, text, variables);
   return {
     get url() {
       return running().url;

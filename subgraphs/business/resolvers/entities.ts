@@ -9,12 +9,10 @@ const DIW = { code: 'DIW' };
 const DIT = { code: 'DIT' };
 const TPSO = { code: 'TPSO' };
 
-
 export const entities: Omit<Resolvers, 'Query'> = {
   Province: {
     __resolveReference: ({ code }) => ({ code: requireProvinceCode(code) }),
-    businessCount: async ({ code }, { status }, { loaders }) =>
-      (await loaders.businessCountByProvince(status ?? null).load(code))?.count ?? 0,
+    businessCount: async ({ code }, { status }, { loaders }) => (await loaders.businessCountByProvince(status ?? null).load(code))?.count ?? 0,
     businesses: ({ code }, args, { loaders }) => loaders.businessesByProvince(requirePage(args.first, args.offset)).load(code),
   },
   Person: {

@@ -1,15 +1,29 @@
 import { badUserInput, requireJuristicId, requirePage, requireProvinceCode } from '@govhub/shared';
 import type { QueryResolvers } from '../generated';
 import {
-  BUSINESS_ORDER, BUSINESS_SQL, COMMODITY_PRICE_SQL, DOCUMENT_DEMAND_SQL, LIFECYCLE_STAGE_SQL, TRADE_STATISTIC_SQL,
-  type BusinessRow, type CommodityPriceRow, type DocumentDemandRow, type LifecycleStageRow, type SingleCardProcessRow,
+  BUSINESS_ORDER,
+  BUSINESS_SQL,
+  COMMODITY_PRICE_SQL,
+  DOCUMENT_DEMAND_SQL,
+  LIFECYCLE_STAGE_SQL,
+  TRADE_STATISTIC_SQL,
+  type BusinessRow,
+  type CommodityPriceRow,
+  type DocumentDemandRow,
+  type LifecycleStageRow,
+  type SingleCardProcessRow,
   type TradeStatisticRow,
 } from '../loaders';
 
 /** Row 8 of the single-ID-card list, 34 processes as of 1 Dec 2560. */
 const JURISTIC_REGISTRATION: SingleCardProcessRow = {
-  no: 8, nameTh: 'การจดทะเบียนนิติบุคคล', nameEn: 'Juristic person registration', ministryAbbrTh: 'พณ', agencyCode: 'DBD',
-  listedProcesses: 34, asOf: '2017-12-01',
+  no: 8,
+  nameTh: 'การจดทะเบียนนิติบุคคล',
+  nameEn: 'Juristic person registration',
+  ministryAbbrTh: 'พณ',
+  agencyCode: 'DBD',
+  listedProcesses: 34,
+  asOf: '2017-12-01',
 };
 
 function requireMonth(value: string): string {
@@ -59,8 +73,7 @@ export const Query: QueryResolvers = {
       ],
     );
   },
-  businessDocumentDemand: (_, __, { db }) =>
-    db.query<DocumentDemandRow>(`${DOCUMENT_DEMAND_SQL} ORDER BY requesting_agencies DESC, no`),
+  businessDocumentDemand: (_, __, { db }) => db.query<DocumentDemandRow>(`${DOCUMENT_DEMAND_SQL} ORDER BY requesting_agencies DESC, no`),
   juristicRegistrationService: () => JURISTIC_REGISTRATION,
   businessLifecycleStages: (_, __, { db }) => db.query<LifecycleStageRow>(`${LIFECYCLE_STAGE_SQL} ORDER BY position`),
 };

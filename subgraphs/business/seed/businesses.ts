@@ -5,13 +5,11 @@ import { businessProfile } from './profile';
 const CHUNK = 5_000;
 
 const TABLES = {
-  business: ['juristic_id', 'seq', 'name_th', 'name_en', 'kind', 'registered_on', 'status', 'registered_capital_baht',
-    'province_code', 'synthetic'],
+  business: ['juristic_id', 'seq', 'name_th', 'name_en', 'kind', 'registered_on', 'status', 'registered_capital_baht', 'province_code', 'synthetic'],
   director: ['juristic_id', 'national_id', 'position', 'synthetic'],
   shareholder: ['juristic_id', 'national_id', 'shares', 'synthetic'],
   vat_registration: ['juristic_id', 'registered_on', 'status', 'branches', 'synthetic'],
-  factory_licence: ['licence_no', 'juristic_id', 'activity_th', 'province_code', 'issued_on', 'workers', 'machinery_horsepower',
-    'synthetic'],
+  factory_licence: ['licence_no', 'juristic_id', 'activity_th', 'province_code', 'issued_on', 'workers', 'machinery_horsepower', 'synthetic'],
   lifecycle_event: ['juristic_id', 'position', 'stage', 'occurred_on', 'note', 'synthetic'],
 } as const;
 type Table = keyof typeof TABLES;
@@ -42,7 +40,12 @@ async function insertChunk(db: Database, rows: Record<Table, unknown[][]>): Prom
 
 function chunkRows(start: number, end: number, people: number): Record<Table, unknown[][]> {
   const rows: Record<Table, unknown[][]> = {
-    business: [], director: [], shareholder: [], vat_registration: [], factory_licence: [], lifecycle_event: [],
+    business: [],
+    director: [],
+    shareholder: [],
+    vat_registration: [],
+    factory_licence: [],
+    lifecycle_event: [],
   };
   for (let index = start; index < end; index++) {
     const b = businessAt(index, people);

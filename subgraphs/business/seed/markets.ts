@@ -37,20 +37,33 @@ const MONTHLY_TOTAL = { EXPORT: 670_000, IMPORT: 620_000 };
 const cents = (value: number) => Math.round(value * 100) / 100;
 
 export async function seedMarkets(db: Database): Promise<void> {
-  await bulkInsert(db, 'commodity_price', ['commodity', 'month', 'name_th', 'price_baht', 'unit', 'synthetic'],
+  await bulkInsert(
+    db,
+    'commodity_price',
+    ['commodity', 'month', 'name_th', 'price_baht', 'unit', 'synthetic'],
     COMMODITIES.flatMap((c) => {
       const random = createRandom(`business:commodity:${c.commodity}`);
       return MONTHS.map((month, i) => {
         const price = c.january * (1 + (c.drift * i) / (MONTHS.length - 1)) * (0.97 + 0.06 * random.next());
         return [c.commodity, month, c.nameTh, cents(price), c.unit, true];
       });
-    }));
+    }),
+  );
   const random = createRandom('business:trade');
-  await bulkInsert(db, 'trade_statistic',
+  await bulkInsert(
+    db,
+    'trade_statistic',
     ['month', 'direction', 'partner_country', 'partner_name_th', 'product_group', 'value_million_baht', 'synthetic'],
-    MONTHS.flatMap((month) => (['EXPORT', 'IMPORT'] as const).flatMap((direction) => PARTNERS.flatMap((partner) => GROUPS.map((g) => {
-      const share = direction === 'EXPORT' ? partner.exportShare * g.exportShare : partner.importShare * g.importShare;
-      const value = MONTHLY_TOTAL[direction] * share * (0.85 + 0.3 * random.next());
-      return [month, direction, partner.code, partner.nameTh, g.group, cents(value), true];
-    })))));
+    MONTHS.flatMap((month) =>
+      (['EXPORT', 'IMPORT'] as const).flatMap((direction) =>
+        PARTNERS.flatMap((partner) =>
+          GROUPS.map((g) => {
+            const share = direction === 'EXPORT' ? partner.exportShare * g.exportShare : partner.importShare * g.importShare;
+            const value = MONTHLY_TOTAL[direction] * share * (0.85 + 0.3 * random.next());
+            return [month, direction, partner.code, partner.nameTh, g.group, cents(value), true];
+          }),
+        ),
+      ),
+    ),
+  );
 }

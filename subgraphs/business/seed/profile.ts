@@ -21,27 +21,72 @@ export interface BusinessProfile {
 }
 
 const CAPITALS: Record<BusinessKind, readonly (readonly [number, number])[]> = {
-  LIMITED_COMPANY: [[500_000, 10], [1_000_000, 40], [2_000_000, 15], [5_000_000, 15], [10_000_000, 10], [20_000_000, 5],
-    [50_000_000, 3], [100_000_000, 2]],
-  PUBLIC_COMPANY: [[500_000_000, 3], [1_000_000_000, 3], [2_000_000_000, 2], [5_000_000_000, 1]],
-  REGISTERED_PARTNERSHIP: [[100_000, 30], [200_000, 25], [500_000, 25], [1_000_000, 15], [5_000_000, 5]],
-  LIMITED_PARTNERSHIP: [[100_000, 20], [500_000, 30], [1_000_000, 30], [2_000_000, 15], [5_000_000, 5]],
+  LIMITED_COMPANY: [
+    [500_000, 10],
+    [1_000_000, 40],
+    [2_000_000, 15],
+    [5_000_000, 15],
+    [10_000_000, 10],
+    [20_000_000, 5],
+    [50_000_000, 3],
+    [100_000_000, 2],
+  ],
+  PUBLIC_COMPANY: [
+    [500_000_000, 3],
+    [1_000_000_000, 3],
+    [2_000_000_000, 2],
+    [5_000_000_000, 1],
+  ],
+  REGISTERED_PARTNERSHIP: [
+    [100_000, 30],
+    [200_000, 25],
+    [500_000, 25],
+    [1_000_000, 15],
+    [5_000_000, 5],
+  ],
+  LIMITED_PARTNERSHIP: [
+    [100_000, 20],
+    [500_000, 30],
+    [1_000_000, 30],
+    [2_000_000, 15],
+    [5_000_000, 5],
+  ],
 };
 /** Shares (or partners' contributions) are counted in units of 100 baht. */
 const PAR_VALUE = 100;
 const HOLDERS: Record<BusinessKind, readonly [number, number]> = {
-  LIMITED_COMPANY: [3, 7], PUBLIC_COMPANY: [8, 15], REGISTERED_PARTNERSHIP: [2, 4], LIMITED_PARTNERSHIP: [2, 4],
+  LIMITED_COMPANY: [3, 7],
+  PUBLIC_COMPANY: [8, 15],
+  REGISTERED_PARTNERSHIP: [2, 4],
+  LIMITED_PARTNERSHIP: [2, 4],
 };
 const VAT_SHARE: Record<BusinessKind, number> = {
-  LIMITED_COMPANY: 0.65, PUBLIC_COMPANY: 1, REGISTERED_PARTNERSHIP: 0.35, LIMITED_PARTNERSHIP: 0.35,
+  LIMITED_COMPANY: 0.65,
+  PUBLIC_COMPANY: 1,
+  REGISTERED_PARTNERSHIP: 0.35,
+  LIMITED_PARTNERSHIP: 0.35,
 };
 const FACTORY_SHARE: Record<BusinessKind, number> = {
-  LIMITED_COMPANY: 0.12, PUBLIC_COMPANY: 0.6, REGISTERED_PARTNERSHIP: 0.05, LIMITED_PARTNERSHIP: 0.05,
+  LIMITED_COMPANY: 0.12,
+  PUBLIC_COMPANY: 0.6,
+  REGISTERED_PARTNERSHIP: 0.05,
+  LIMITED_PARTNERSHIP: 0.05,
 };
 const FACTORY_ACTIVITIES = [
-  'สีข้าว', 'ผลิตน้ำตาลทราย', 'ผลิตแป้งมันสำปะหลัง', 'แปรรูปยางพารา (ยางแผ่นรมควัน)', 'สกัดน้ำมันปาล์มดิบ', 'ผลิตอาหารสำเร็จรูป',
-  'ผลิตผลิตภัณฑ์พลาสติก', 'ผลิตชิ้นส่วนยานยนต์', 'ผลิตเครื่องนุ่งห่ม', 'ผลิตเฟอร์นิเจอร์ไม้', 'ผลิตเครื่องดื่ม', 'ผลิตชิ้นส่วนอิเล็กทรอนิกส์',
-  'ผลิตปุ๋ยเคมี', 'ผลิตคอนกรีตผสมเสร็จ',
+  'สีข้าว',
+  'ผลิตน้ำตาลทราย',
+  'ผลิตแป้งมันสำปะหลัง',
+  'แปรรูปยางพารา (ยางแผ่นรมควัน)',
+  'สกัดน้ำมันปาล์มดิบ',
+  'ผลิตอาหารสำเร็จรูป',
+  'ผลิตผลิตภัณฑ์พลาสติก',
+  'ผลิตชิ้นส่วนยานยนต์',
+  'ผลิตเครื่องนุ่งห่ม',
+  'ผลิตเฟอร์นิเจอร์ไม้',
+  'ผลิตเครื่องดื่ม',
+  'ผลิตชิ้นส่วนอิเล็กทรอนิกส์',
+  'ผลิตปุ๋ยเคมี',
+  'ผลิตคอนกรีตผสมเสร็จ',
 ];
 const CLOSINGS: readonly { status: BusinessStatus; weight: number; note: string }[] = [
   { status: 'DISSOLVED', weight: 40, note: 'จดทะเบียนเลิกกิจการ อยู่ระหว่างชำระบัญชี' },
@@ -50,8 +95,10 @@ const CLOSINGS: readonly { status: BusinessStatus; weight: number; note: string 
   { status: 'BANKRUPT', weight: 5, note: 'ศาลมีคำพิพากษาให้ล้มละลาย' },
 ];
 const KIND_TH: Record<BusinessKind, string> = {
-  LIMITED_COMPANY: 'บริษัทจำกัด', PUBLIC_COMPANY: 'บริษัทมหาชนจำกัด',
-  REGISTERED_PARTNERSHIP: 'ห้างหุ้นส่วนสามัญนิติบุคคล', LIMITED_PARTNERSHIP: 'ห้างหุ้นส่วนจำกัด',
+  LIMITED_COMPANY: 'บริษัทจำกัด',
+  PUBLIC_COMPANY: 'บริษัทมหาชนจำกัด',
+  REGISTERED_PARTNERSHIP: 'ห้างหุ้นส่วนสามัญนิติบุคคล',
+  LIMITED_PARTNERSHIP: 'ห้างหุ้นส่วนจำกัด',
 };
 const STAGE_ORDER: LifecycleStage[] = ['PLAN', 'START', 'OPERATE', 'EXPAND', 'CLOSE'];
 
@@ -87,8 +134,15 @@ export function businessProfile(b: SyntheticBusiness, people: number): BusinessP
   lifecycle.sort((x, y) => x.on.localeCompare(y.on) || STAGE_ORDER.indexOf(x.stage) - STAGE_ORDER.indexOf(y.stage));
 
   return {
-    nameTh, nameEn, status: closing?.status ?? 'ACTIVE', capitalBaht, directorIds,
-    shareholders: shareholdersOf(random, b, directorIds, people, capitalBaht / PAR_VALUE), vat, factories, lifecycle,
+    nameTh,
+    nameEn,
+    status: closing?.status ?? 'ACTIVE',
+    capitalBaht,
+    directorIds,
+    shareholders: shareholdersOf(random, b, directorIds, people, capitalBaht / PAR_VALUE),
+    vat,
+    factories,
+    lifecycle,
   };
 }
 

@@ -8,8 +8,7 @@ const subgraph = useTestSubgraph(business, { people: PEOPLE });
 const { query } = subgraph;
 
 /** Statements the subgraph issues while answering one request. */
-const statementsFor = async (text: string, variables?: Record<string, unknown>) =>
-  (await subgraph.statementsFor(text, variables)).statements;
+const statementsFor = async (text: string, variables?: Record<string, unknown>) => (await subgraph.statementsFor(text, variables)).statements;
 
 const ENTITIES = 'query($representations: [_Any!]!) { _entities(representations: $representations) {';
 const BUSINESS_FIELDS = `juristicId nameTh nameEn kind registeredOn status registeredCapitalBaht synthetic
@@ -26,8 +25,13 @@ describe('business subgraph', () => {
     expect(errors).toBeUndefined();
     const found = data?.business;
     expect(found).toMatchObject({
-      juristicId: demo.juristicId, kind: 'LIMITED_COMPANY', registeredOn: '2012-05-14', status: 'ACTIVE', synthetic: true,
-      province: { code: '10' }, registrar: { code: 'DBD' },
+      juristicId: demo.juristicId,
+      kind: 'LIMITED_COMPANY',
+      registeredOn: '2012-05-14',
+      status: 'ACTIVE',
+      synthetic: true,
+      province: { code: '10' },
+      registrar: { code: 'DBD' },
     });
     expect(found.nameTh).toMatch(/^บริษัท .+ จำกัด$/);
     expect(found.directors).toContainEqual({ nationalId: '1101700203450' });
@@ -103,7 +107,7 @@ describe('business subgraph', () => {
     expect(await statementsFor(text, { representations: representations(2) })).toBe(2);
   });
 
-  it('counts each province\'s businesses, for 77 provinces in as many statements as for 2', async () => {
+  it("counts each province's businesses, for 77 provinces in as many statements as for 2", async () => {
     const text = `${ENTITIES} ... on Province { code businessCount active: businessCount(status: ACTIVE)
       businesses(first: 3) { juristicId province { code } } } } }`;
     const representations = (codes: string[]) => codes.map((code) => ({ __typename: 'Province', code }));
@@ -135,7 +139,7 @@ describe('business subgraph', () => {
     expect(await statementsFor(text, { representations: representations(2) })).toBe(6);
   });
 
-  it('keeps each business\'s records consistent: events in order, CLOSE and cancelled VAT only when closed', async () => {
+  it("keeps each business's records consistent: events in order, CLOSE and cancelled VAT only when closed", async () => {
     const { data } = await query(`{ businesses(first: 100) { status lifecycle { stage on } vatRegistration { status registeredOn }
       registeredOn factoryLicences { issuedOn } } }`);
     for (const b of data?.businesses ?? []) {
@@ -160,11 +164,13 @@ describe('business subgraph', () => {
 
   it('publishes how many agencies ask for each business document', async () => {
     const { data } = await query('{ businessDocumentDemand { no nameTh requestingAgencies readiness issuer { code } citation } }');
-    const byName = Object.fromEntries(
-      (data?.businessDocumentDemand as { nameTh: string; requestingAgencies: number }[]).map((d) => [d.nameTh, d]),
-    );
+    const byName = Object.fromEntries((data?.businessDocumentDemand as { nameTh: string; requestingAgencies: number }[]).map((d) => [d.nameTh, d]));
     expect(byName.หนังสือรับรองนิติบุคคล).toMatchObject({
-      no: 58, requestingAgencies: 19, readiness: 'NOT_READY', issuer: { code: 'DBD' }, citation: 'List of documents services ask for, 1 Dec 2560, no. 58',
+      no: 58,
+      requestingAgencies: 19,
+      readiness: 'NOT_READY',
+      issuer: { code: 'DBD' },
+      citation: 'List of documents services ask for, 1 Dec 2560, no. 58',
     });
     expect(byName.หนังสือบริคณห์สนธิ).toMatchObject({ requestingAgencies: 15, issuer: { code: 'DBD' } });
     expect(byName.ทะเบียนรายชื่อผู้ถือหุ้น).toMatchObject({ requestingAgencies: 12, issuer: { code: 'DBD' } });
@@ -177,11 +183,16 @@ describe('business subgraph', () => {
   it('notes juristic registration as single-ID-card process no. 8 of 34', async () => {
     const { data } = await query('{ juristicRegistrationService { no nameTh agency { code } listedProcesses asOf citation } }');
     expect(data?.juristicRegistrationService).toEqual({
-      no: 8, nameTh: 'การจดทะเบียนนิติบุคคล', agency: { code: 'DBD' }, listedProcesses: 34, asOf: '2017-12-01', citation: 'List of processes that need only the ID card, 1 Dec 2560, no. 8',
+      no: 8,
+      nameTh: 'การจดทะเบียนนิติบุคคล',
+      agency: { code: 'DBD' },
+      listedProcesses: 34,
+      asOf: '2017-12-01',
+      citation: 'List of processes that need only the ID card, 1 Dec 2560, no. 8',
     });
   });
 
-  it('describes the five life stages with the seeds\' activities', async () => {
+  it("describes the five life stages with the seeds' activities", async () => {
     const { data } = await query('{ businessLifecycleStages { stage nameTh activities exampleDatasets } }');
     const stages = data?.businessLifecycleStages as { stage: string; nameTh: string; activities: string[] }[];
     expect(stages.map((s) => s.stage)).toEqual(['PLAN', 'START', 'OPERATE', 'EXPAND', 'CLOSE']);
@@ -194,8 +205,9 @@ describe('business subgraph', () => {
       rice: commodityPrices(commodity: RICE) { month }
       tradeStatistics(direction: EXPORT, partnerCountry: "CN", month: "2017-06") { productGroup valueMillionBaht partnerNameTh source { code } } }`);
     expect(data?.commodityPrices).toHaveLength(55);
-    expect(new Set(data?.commodityPrices.map((p: { commodity: string }) => p.commodity)))
-      .toEqual(new Set(['RICE', 'RUBBER', 'CASSAVA', 'SUGAR_CANE', 'PALM_OIL']));
+    expect(new Set(data?.commodityPrices.map((p: { commodity: string }) => p.commodity))).toEqual(
+      new Set(['RICE', 'RUBBER', 'CASSAVA', 'SUGAR_CANE', 'PALM_OIL']),
+    );
     expect(data?.rice.map((p: { month: string }) => p.month)).toEqual(Array.from({ length: 11 }, (_, i) => `2017-${String(i + 1).padStart(2, '0')}`));
     for (const price of data?.commodityPrices ?? []) expect(price).toMatchObject({ source: { code: 'DIT' }, synthetic: true });
     expect(data?.tradeStatistics).toHaveLength(4);

@@ -7,8 +7,16 @@ import { businessProfile } from '../seed/profile';
 import { seedReference } from '../seed/reference';
 
 const TABLES = [
-  'business', 'director', 'shareholder', 'vat_registration', 'factory_licence', 'lifecycle_event', 'lifecycle_stage',
-  'commodity_price', 'trade_statistic', 'document_demand',
+  'business',
+  'director',
+  'shareholder',
+  'vat_registration',
+  'factory_licence',
+  'lifecycle_event',
+  'lifecycle_stage',
+  'commodity_price',
+  'trade_statistic',
+  'document_demand',
 ];
 const logger = createLogger('test-business-seed');
 
@@ -27,12 +35,14 @@ afterAll(async () => {
 
 /** Every table's rows, fingerprinted: equal snapshots mean equal contents. */
 async function snapshot(): Promise<Record<string, string>> {
-  const entries = await Promise.all(TABLES.map(async (table) => {
-    const [row] = await db.query<{ rows: number; digest: string | null }>(
-      `SELECT count(*)::int AS rows, md5(string_agg(t::text, '|' ORDER BY t::text)) AS digest FROM ${table} t`,
-    );
-    return [table, `${row.rows}:${row.digest}`] as const;
-  }));
+  const entries = await Promise.all(
+    TABLES.map(async (table) => {
+      const [row] = await db.query<{ rows: number; digest: string | null }>(
+        `SELECT count(*)::int AS rows, md5(string_agg(t::text, '|' ORDER BY t::text)) AS digest FROM ${table} t`,
+      );
+      return [table, `${row.rows}:${row.digest}`] as const;
+    }),
+  );
   return Object.fromEntries(entries);
 }
 

@@ -1,8 +1,14 @@
 import { badUserInput, requireNationalId } from '@govhub/shared';
 import type { QueryResolvers } from '../generated';
 import {
-  DOCUMENT_TYPE_SQL, LINKAGE_SQL, SERVICE_SQL, SUMMARY_SQL,
-  type DocumentTypeRow, type LinkageRow, type ServiceRow, type SummaryRow,
+  DOCUMENT_TYPE_SQL,
+  LINKAGE_SQL,
+  SERVICE_SQL,
+  SUMMARY_SQL,
+  type DocumentTypeRow,
+  type LinkageRow,
+  type ServiceRow,
+  type SummaryRow,
 } from '../loaders';
 
 /** House codes (รหัสประจำบ้าน) are 11 digits. */
@@ -16,13 +22,9 @@ export const Query: QueryResolvers = {
   person: (_, { nationalId }, { loaders }) => loaders.person.load(requireNationalId(nationalId)),
   house: (_, { houseId }, { loaders }) => loaders.house.load(requireHouseId(houseId)),
   governmentServices: (_, { singleIdCardOnly }, { db }) =>
-    db.query<ServiceRow>(
-      `${SERVICE_SQL} WHERE ($1::boolean IS NOT TRUE OR single_id_card) ORDER BY no`, [singleIdCardOnly ?? null],
-    ),
+    db.query<ServiceRow>(`${SERVICE_SQL} WHERE ($1::boolean IS NOT TRUE OR single_id_card) ORDER BY no`, [singleIdCardOnly ?? null]),
   documentTypes: (_, { ready }, { db }) =>
-    db.query<DocumentTypeRow>(
-      `${DOCUMENT_TYPE_SQL} WHERE ($1::boolean IS NULL OR (readiness = 'READY') = $1) ORDER BY no`, [ready ?? null],
-    ),
+    db.query<DocumentTypeRow>(`${DOCUMENT_TYPE_SQL} WHERE ($1::boolean IS NULL OR (readiness = 'READY') = $1) ORDER BY no`, [ready ?? null]),
   linkageDatabases: (_, __, { db }) => db.query<LinkageRow>(`${LINKAGE_SQL} ORDER BY no`),
   citizenServiceSummary: async (_, __, { db }) => {
     const [row] = await db.query<SummaryRow>(SUMMARY_SQL);

@@ -11,6 +11,5 @@ export async function seed(db: Database, options: SeedOptions): Promise<void> {
   await seedStep(db, options.logger, 'services', SEED_VERSION, () => seedServices(db));
   await seedStep(db, options.logger, 'population', SEED_VERSION, () => seedPopulation(db));
   // a larger population is a new version: the step runs again and adds the people it lacks
-  await seedStep(db, options.logger, 'people', `${SEED_VERSION}:${options.people}`,
-    () => seedPeople(db, options.people, options.logger));
+  await seedStep(db, options.logger, 'people', `${SEED_VERSION}:${options.people}`, () => seedPeople(db, options.people, options.logger));
 }

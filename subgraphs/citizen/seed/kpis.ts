@@ -32,6 +32,10 @@ const STATED: [KpiCode, number, number | null][] = [
 ];
 
 export async function seedKpis(db: Database): Promise<void> {
-  await bulkInsert(db, 'service_kpi', ['code', 'done', 'target', 'as_of', 'source'],
-    STATED.map(([code, done, target]) => [code, done, target, KPI_AS_OF, KPI_SOURCE]));
+  await bulkInsert(
+    db,
+    'service_kpi',
+    ['code', 'done', 'target', 'as_of', 'source'],
+    STATED.map(([code, done, target]) => [code, done, target, KPI_AS_OF, KPI_SOURCE]),
+  );
 }

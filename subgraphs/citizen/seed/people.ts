@@ -32,5 +32,10 @@ export async function seedPeople(db: Database, people: number, logger: Logger): 
 
 /** The registered population of each province (shared/data/provinces.json). */
 export async function seedPopulation(db: Database): Promise<void> {
-  await bulkInsert(db, 'province_population', ['province_code', 'population'], provinces().map((p) => [p.code, p.population]));
+  await bulkInsert(
+    db,
+    'province_population',
+    ['province_code', 'population'],
+    provinces().map((p) => [p.code, p.population]),
+  );
 }

@@ -1,14 +1,34 @@
 import { createRandom, DEMO_PEOPLE, houseIdOf, householdOf, type Random, type SyntheticPerson } from '@govhub/shared';
 import {
-  BANGKOK, BANGKOK_HOSPITAL, employerName, hospitalIn, placeIn, prisonIn, probationOfficeIn, province, registryOffice,
-  schoolName, type Place,
+  BANGKOK,
+  BANGKOK_HOSPITAL,
+  employerName,
+  hospitalIn,
+  placeIn,
+  prisonIn,
+  probationOfficeIn,
+  province,
+  registryOffice,
+  schoolName,
+  type Place,
 } from './places';
 
 /** Columns of each table a person's records fill, in insertion order (houses before persons before the rest). */
 export const TABLES = {
   house: ['house_id', 'house_no', 'moo', 'subdistrict_th', 'district_th', 'province_code', 'house_master_id', 'synthetic'],
-  person: ['national_id', 'person_index', 'title_th', 'first_name_th', 'last_name_th', 'date_of_birth', 'sex',
-    'registration_category', 'house_id', 'province_code', 'synthetic'],
+  person: [
+    'national_id',
+    'person_index',
+    'title_th',
+    'first_name_th',
+    'last_name_th',
+    'date_of_birth',
+    'sex',
+    'registration_category',
+    'house_id',
+    'province_code',
+    'synthetic',
+  ],
   civil_event: ['national_id', 'position', 'type', 'registered_on', 'office', 'synthetic'],
   low_income_registration: ['national_id', 'status', 'registered_on', 'annual_income_baht', 'welfare_card_balance_baht', 'synthetic'],
   health_coverage: ['national_id', 'scheme', 'main_hospital', 'since', 'synthetic'],
@@ -24,8 +44,7 @@ export const TABLES = {
 export type Table = keyof typeof TABLES;
 export type TableRows = Record<Table, unknown[][]>;
 
-export const emptyRows = (): TableRows =>
-  Object.fromEntries(Object.keys(TABLES).map((table) => [table, []])) as unknown as TableRows;
+export const emptyRows = (): TableRows => Object.fromEntries(Object.keys(TABLES).map((table) => [table, []])) as unknown as TableRows;
 
 /** The seed's "now": figures are as of 1 Dec 2560. */
 const NOW = '2017-12-01';
@@ -91,8 +110,7 @@ function addHouse(rows: TableRows, person: SyntheticPerson, houseId: string): Pl
   const place = placeIn(random, person.provinceCode);
   const houseNo = random.chance(0.3) ? `${random.int(1, 999)}/${random.int(1, 99)}` : String(random.int(1, 999));
   const moo = place.provinceCode === BANGKOK ? null : random.int(1, 15);
-  rows.house.push([houseId, houseNo, moo, place.subdistrictTh, place.districtTh, place.provinceCode,
-    person.nationalId, true]);
+  rows.house.push([houseId, houseNo, moo, place.subdistrictTh, place.districtTh, place.provinceCode, person.nationalId, true]);
   return place;
 }
 
@@ -152,10 +170,20 @@ function addBenefits(rows: TableRows, random: Random, person: SyntheticPerson, p
   addStudentRecords(rows, random, person, place);
   if (age >= 35) {
     const risk = age >= 60 ? 1.8 : 1;
-    for (const [condition, rate] of [['DIABETES', 0.08], ['HYPERTENSION', 0.2]] as const) {
+    for (const [condition, rate] of [
+      ['DIABETES', 0.08],
+      ['HYPERTENSION', 0.2],
+    ] as const) {
       if (!random.chance(rate * risk)) continue;
-      rows.chronic_condition.push([id, condition, dateIn(random, addYears(born, 30), '2017-10-31'),
-        dateIn(random, '2017-06-01', LAST_DAY), random.chance(0.6), hospital, true]);
+      rows.chronic_condition.push([
+        id,
+        condition,
+        dateIn(random, addYears(born, 30), '2017-10-31'),
+        dateIn(random, '2017-06-01', LAST_DAY),
+        random.chance(0.6),
+        hospital,
+        true,
+      ]);
     }
   }
   if (random.chance(age >= 60 ? 0.06 : 0.02)) {
@@ -163,8 +191,7 @@ function addBenefits(rows: TableRows, random: Random, person: SyntheticPerson, p
     rows.disability.push([id, weightedKey(random, DISABILITY_WEIGHTS), issued, addYears(issued, 8), 800, true]);
   }
   if (age >= 60 && random.chance(0.92)) {
-    rows.elderly_registration.push([id, latest(addDays(addYears(born, 59), random.int(0, 300)), '2009-10-01'),
-      elderlyAllowance(age), true]);
+    rows.elderly_registration.push([id, latest(addDays(addYears(born, 59), random.int(0, 300)), '2009-10-01'), elderlyAllowance(age), true]);
   }
   if (age >= 18 && age < 70) {
     if (random.chance(0.003)) {
@@ -226,12 +253,22 @@ export function addPersonRecords(rows: TableRows, person: SyntheticPerson): void
   const firstOfHousehold = person.index === 0 || householdOf(person.index - 1) !== person.household;
   const houseId = houseIdOf(person.household);
   const place = firstOfHousehold ? addHouse(rows, person, houseId) : placeOf(person);
-  rows.person.push([person.nationalId, person.index, person.titleTh, person.firstNameTh, person.lastNameTh,
-    person.dateOfBirth, person.sex, person.registrationCategory, houseId, person.provinceCode, person.synthetic]);
+  rows.person.push([
+    person.nationalId,
+    person.index,
+    person.titleTh,
+    person.firstNameTh,
+    person.lastNameTh,
+    person.dateOfBirth,
+    person.sex,
+    person.registrationCategory,
+    houseId,
+    person.provinceCode,
+    person.synthetic,
+  ]);
   const random = createRandom(`citizen:person:${person.index}`);
   const demo = person.index < DEMO_PEOPLE.length;
-  const died = !demo && ageOn(person.dateOfBirth, NOW) >= 70 && random.chance(0.03)
-    ? dateIn(random, '2010-01-01', LAST_DAY) : null;
+  const died = !demo && ageOn(person.dateOfBirth, NOW) >= 70 && random.chance(0.03) ? dateIn(random, '2010-01-01', LAST_DAY) : null;
   addCivilEvents(rows, random, person, place, died);
   if (demo) addDemoBenefits(rows, person);
   else if (!died) addBenefits(rows, random, person, place);

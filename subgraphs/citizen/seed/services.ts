@@ -2,12 +2,28 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bulkInsert, packageDir, type Database } from '@govhub/shared';
 
-interface LinkageData { no: number; nameTh: string; provider: string; dataset: string | null }
-interface DocumentTypeData {
-  no: number; nameTh: string; ownerNameTh: string; ownerMinistry: string | null; ownerAgency: string | null;
-  issuer: string; requestingAgencyCount: number; ready: boolean;
+interface LinkageData {
+  no: number;
+  nameTh: string;
+  provider: string;
+  dataset: string | null;
 }
-interface ServiceData { no: number; nameTh: string; agency: string; documents: number[] }
+interface DocumentTypeData {
+  no: number;
+  nameTh: string;
+  ownerNameTh: string;
+  ownerMinistry: string | null;
+  ownerAgency: string | null;
+  issuer: string;
+  requestingAgencyCount: number;
+  ready: boolean;
+}
+interface ServiceData {
+  no: number;
+  nameTh: string;
+  agency: string;
+  documents: number[];
+}
 
 const DATA_DIR = join(packageDir(__dirname), 'seed', 'data');
 const readData = <T>(file: string): T => JSON.parse(readFileSync(join(DATA_DIR, file), 'utf8'));
@@ -37,21 +53,56 @@ const OTHER_SERVICES: ServiceData[] = [
 
 /** The Linkage Center list, the document list and the service processes. */
 export async function seedServices(db: Database): Promise<void> {
-  await bulkInsert(db, 'linkage_database', ['no', 'name_th', 'provider_code', 'dataset_id', 'synthetic'],
-    readData<LinkageData[]>('linkageDatabases.json').map((l) => [l.no, l.nameTh, l.provider, l.dataset, false]));
-  await bulkInsert(db, 'document_type',
-    ['code', 'no', 'name_th', 'owner_name_th', 'owner_ministry_code', 'owner_agency_code', 'issuer_code',
-      'requesting_agency_count', 'readiness', 'synthetic'],
+  await bulkInsert(
+    db,
+    'linkage_database',
+    ['no', 'name_th', 'provider_code', 'dataset_id', 'synthetic'],
+    readData<LinkageData[]>('linkageDatabases.json').map((l) => [l.no, l.nameTh, l.provider, l.dataset, false]),
+  );
+  await bulkInsert(
+    db,
+    'document_type',
+    [
+      'code',
+      'no',
+      'name_th',
+      'owner_name_th',
+      'owner_ministry_code',
+      'owner_agency_code',
+      'issuer_code',
+      'requesting_agency_count',
+      'readiness',
+      'synthetic',
+    ],
     readData<DocumentTypeData[]>('documentTypes.json').map((d) => [
-      documentCode(d.no), d.no, d.nameTh, d.ownerNameTh, d.ownerMinistry, d.ownerAgency, d.issuer,
-      d.requestingAgencyCount, d.ready ? 'READY' : 'NOT_READY', false,
-    ]));
+      documentCode(d.no),
+      d.no,
+      d.nameTh,
+      d.ownerNameTh,
+      d.ownerMinistry,
+      d.ownerAgency,
+      d.issuer,
+      d.requestingAgencyCount,
+      d.ready ? 'READY' : 'NOT_READY',
+      false,
+    ]),
+  );
   const singleIdCard = readData<ServiceData[]>('singleIdCardServices.json');
-  const all = [...singleIdCard.map((s) => ({ ...s, singleIdCard: true, synthetic: false })),
-    ...OTHER_SERVICES.map((s) => ({ ...s, singleIdCard: false, synthetic: true }))];
-  await bulkInsert(db, 'government_service', ['code', 'no', 'name_th', 'agency_code', 'single_id_card', 'synthetic'],
-    all.map((s) => [serviceCode(s.no), s.no, s.nameTh, s.agency, s.singleIdCard, s.synthetic]));
+  const all = [
+    ...singleIdCard.map((s) => ({ ...s, singleIdCard: true, synthetic: false })),
+    ...OTHER_SERVICES.map((s) => ({ ...s, singleIdCard: false, synthetic: true })),
+  ];
+  await bulkInsert(
+    db,
+    'government_service',
+    ['code', 'no', 'name_th', 'agency_code', 'single_id_card', 'synthetic'],
+    all.map((s) => [serviceCode(s.no), s.no, s.nameTh, s.agency, s.singleIdCard, s.synthetic]),
+  );
   // Which documents a process needs is the hub's reading of it in every case: synthetic.
-  await bulkInsert(db, 'service_document', ['service_code', 'document_code', 'position', 'synthetic'],
-    all.flatMap((s) => s.documents.map((no, position) => [serviceCode(s.no), documentCode(no), position, true])));
+  await bulkInsert(
+    db,
+    'service_document',
+    ['service_code', 'document_code', 'position', 'synthetic'],
+    all.flatMap((s) => s.documents.map((no, position) => [serviceCode(s.no), documentCode(no), position, true])),
+  );
 }

@@ -2,9 +2,7 @@ import { useTestSubgraph } from '@govhub/shared/dist/testing';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kind, parse } from 'graphql';
-import {
-  composeSupergraph, createLogger, fieldClassification, hubDatasets, personAt, prepareDomainDatabase, provinces,
-} from '@govhub/shared';
+import { composeSupergraph, createLogger, fieldClassification, hubDatasets, personAt, prepareDomainDatabase, provinces } from '@govhub/shared';
 import { citizen } from '../index';
 import { TABLES } from '../seed/records';
 
@@ -18,8 +16,7 @@ const personRepresentations = (count: number) =>
   Array.from({ length: count }, (_, index) => ({ __typename: 'Person', nationalId: personAt(index).nationalId }));
 
 /** Statements the subgraph issues while answering one request. */
-const statementsFor = async (text: string, variables?: Record<string, unknown>) =>
-  (await subgraph.statementsFor(text, variables)).statements;
+const statementsFor = async (text: string, variables?: Record<string, unknown>) => (await subgraph.statementsFor(text, variables)).statements;
 
 describe('citizen subgraph: the committee figures of 1 Dec 2560', () => {
   it('reports the KPIs as stated, percentages truncated', async () => {
@@ -64,7 +61,10 @@ describe('citizen subgraph: the committee figures of 1 Dec 2560', () => {
     expect(documents.reduce((sum, d) => sum + d.requestingAgencyCount, 0)).toBe(465);
     const top = [...documents].sort((a, b) => b.requestingAgencyCount - a.requestingAgencyCount || a.no - b.no).slice(0, 5);
     expect(top.map((d) => [d.nameTh, d.requestingAgencyCount])).toEqual([
-      ['บัตรประจำตัวประชาชน', 28], ['ทะเบียนบ้าน', 24], ['ใบสำคัญการเปลี่ยนชื่อตัว', 21], ['ทะเบียนสมรส', 19],
+      ['บัตรประจำตัวประชาชน', 28],
+      ['ทะเบียนบ้าน', 24],
+      ['ใบสำคัญการเปลี่ยนชื่อตัว', 21],
+      ['ทะเบียนสมรส', 19],
       ['ใบสำคัญการเปลี่ยนชื่อสกุล', 19],
     ]);
     expect(documents.find((d) => d.no === 58)).toMatchObject({ nameTh: 'หนังสือรับรองนิติบุคคล', requestingAgencyCount: 19 });
@@ -102,7 +102,11 @@ describe('citizen subgraph: persons', () => {
       healthCoverage { scheme mainHospital } } }`);
     expect(errors).toBeUndefined();
     expect(data?.person).toMatchObject({
-      nationalId: '1101700203450', firstNameTh: 'สมชาย', lastNameTh: 'รักไทย', dateOfBirth: '1985-04-12', sex: 'MALE',
+      nationalId: '1101700203450',
+      firstNameTh: 'สมชาย',
+      lastNameTh: 'รักไทย',
+      dateOfBirth: '1985-04-12',
+      sex: 'MALE',
       registrationCategory: 'THAI',
       address: { houseId: '10000000000', province: { code: '10' } },
       house: { houseId: '10000000000', houseMaster: { nationalId: '1101700203450' }, members: [{ nationalId: '1101700203450' }] },
@@ -119,7 +123,13 @@ describe('citizen subgraph: persons', () => {
       address { province { code } } farmer { totalAreaRai plots { crop areaRai province { code } } } } }`);
     expect(data?.person).toEqual({
       address: { province: { code: '56' } },
-      farmer: { totalAreaRai: 18.5, plots: [{ crop: 'RICE', areaRai: 12.5, province: { code: '56' } }, { crop: 'RICE', areaRai: 6, province: { code: '56' } }] },
+      farmer: {
+        totalAreaRai: 18.5,
+        plots: [
+          { crop: 'RICE', areaRai: 12.5, province: { code: '56' } },
+          { crop: 'RICE', areaRai: 6, province: { code: '56' } },
+        ],
+      },
     });
   });
 
@@ -149,9 +159,16 @@ describe('citizen subgraph: persons', () => {
     // household 3 holds people 3, 4 and 5; person 3 is its house master
     const { data } = await query(`{ p3: person(nationalId: "${personAt(3).nationalId}") { house { houseId } } }`);
     const houseId = data?.p3.house.houseId as string;
-    const house = await query('query($id: ID!) { house(houseId: $id) { houseId houseMaster { nationalId } members { nationalId } address { houseNo } } }', { id: houseId });
+    const house = await query(
+      'query($id: ID!) { house(houseId: $id) { houseId houseMaster { nationalId } members { nationalId } address { houseNo } } }',
+      { id: houseId },
+    );
     const members = [3, 4, 5].map((index) => personAt(index).nationalId);
-    expect(house.data?.house).toMatchObject({ houseId, houseMaster: { nationalId: members[0] }, members: members.map((nationalId) => ({ nationalId })) });
+    expect(house.data?.house).toMatchObject({
+      houseId,
+      houseMaster: { nationalId: members[0] },
+      members: members.map((nationalId) => ({ nationalId })),
+    });
   });
 });
 
@@ -189,17 +206,24 @@ describe('citizen subgraph: federation', () => {
   });
 
   it('resolves houses, services and document types by key', async () => {
-    const { data } = await query(`query($representations: [_Any!]!) { _entities(representations: $representations) {
+    const { data } = await query(
+      `query($representations: [_Any!]!) { _entities(representations: $representations) {
       ... on HouseRegistration { houseId houseMaster { nationalId } }
-      ... on GovernmentService { code singleIdCard } ... on DocumentType { code readiness } } }`, {
-      representations: [
-        { __typename: 'HouseRegistration', houseId: '56000000001' }, { __typename: 'GovernmentService', code: 'SVC-08' },
-        { __typename: 'DocumentType', code: 'DOC-001' }, { __typename: 'DocumentType', code: 'DOC-999' },
-      ],
-    });
+      ... on GovernmentService { code singleIdCard } ... on DocumentType { code readiness } } }`,
+      {
+        representations: [
+          { __typename: 'HouseRegistration', houseId: '56000000001' },
+          { __typename: 'GovernmentService', code: 'SVC-08' },
+          { __typename: 'DocumentType', code: 'DOC-001' },
+          { __typename: 'DocumentType', code: 'DOC-999' },
+        ],
+      },
+    );
     expect(data?._entities).toEqual([
-      { houseId: '56000000001', houseMaster: { nationalId: '5601200333441' } }, { code: 'SVC-08', singleIdCard: true },
-      { code: 'DOC-001', readiness: 'READY' }, null,
+      { houseId: '56000000001', houseMaster: { nationalId: '5601200333441' } },
+      { code: 'SVC-08', singleIdCard: true },
+      { code: 'DOC-001', readiness: 'READY' },
+      null,
     ]);
   });
 
@@ -221,8 +245,12 @@ describe('citizen subgraph: federation', () => {
     const declared = new Set(hubDatasets().map((dataset) => dataset.id));
     const fields = parse(sdl('citizen')).definitions.flatMap((definition) =>
       definition.kind === Kind.OBJECT_TYPE_DEFINITION
-        ? (definition.fields ?? []).map((field) => ({ field: `${definition.name.value}.${field.name.value}`, classification: fieldClassification(field) }))
-        : []);
+        ? (definition.fields ?? []).map((field) => ({
+            field: `${definition.name.value}.${field.name.value}`,
+            classification: fieldClassification(field),
+          }))
+        : [],
+    );
     expect(fields.filter(({ classification }) => !classification)).toEqual([]);
     const personal = fields.filter(({ classification }) => classification?.level === 'PERSONAL' || classification?.level === 'SENSITIVE');
     expect(personal.length).toBeGreaterThan(60);
@@ -243,13 +271,25 @@ describe('citizen subgraph: federation', () => {
 
 describe('citizen subgraph: seeding', () => {
   it('seeds idempotently: a second run changes nothing', async () => {
-    const tables = ['service_kpi', 'linkage_database', 'document_type', 'government_service', 'service_document',
-      'province_population', ...Object.keys(TABLES)];
+    const tables = [
+      'service_kpi',
+      'linkage_database',
+      'document_type',
+      'government_service',
+      'service_document',
+      'province_population',
+      ...Object.keys(TABLES),
+    ];
     // every table's row count and a checksum of its contents
-    const snapshot = () => subgraph.db.query<{ name: string; rows: number; checksum: string }>(
-      tables.map((table) => `SELECT '${table}' AS name, count(*)::int AS rows,
-        md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS checksum FROM ${table} t`).join(' UNION ALL '),
-    );
+    const snapshot = () =>
+      subgraph.db.query<{ name: string; rows: number; checksum: string }>(
+        tables
+          .map(
+            (table) => `SELECT '${table}' AS name, count(*)::int AS rows,
+        md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS checksum FROM ${table} t`,
+          )
+          .join(' UNION ALL '),
+      );
     const before = await snapshot();
     expect(before.find((row) => row.name === 'person')?.rows).toBe(300);
     expect(before.find((row) => row.name === 'house')?.rows).toBe(102); // 3 demo households + 297 people in threes

@@ -63,9 +63,7 @@ export const entities: Omit<Resolvers, 'Query'> = {
   DisasterCommittee: {
     lead: ({ leadCode }) => ({ code: leadCode }),
     members: (_, __, { db }) =>
-      db.query<MemberRow>(
-        `SELECT seat, title_th AS "titleTh", role, agency_code AS "agencyCode" FROM committee_member ORDER BY position`,
-      ),
+      db.query<MemberRow>(`SELECT seat, title_th AS "titleTh", role, agency_code AS "agencyCode" FROM committee_member ORDER BY position`),
   },
   DisasterCommitteeMember: {
     agency: ({ agencyCode }) => ({ code: agencyCode }),

@@ -1,8 +1,15 @@
 import { DOMAINS, requireNationalId, requirePage, requireProvinceCode } from '@govhub/shared';
 import type { ProfileCategory, QueryResolvers } from '../generated';
 import {
-  EVENT_SQL, RELIEF_STOCK_SQL, VICTIM_SQL, WARNING_SQL,
-  type EventRow, type ReliefStockRow, type SummaryRow, type VictimRow, type WarningRow,
+  EVENT_SQL,
+  RELIEF_STOCK_SQL,
+  VICTIM_SQL,
+  WARNING_SQL,
+  type EventRow,
+  type ReliefStockRow,
+  type SummaryRow,
+  type VictimRow,
+  type WarningRow,
 } from '../loaders';
 
 /** An optional province filter: null when absent, else a valid two-digit code. */

@@ -31,15 +31,49 @@ const round2 = (value: number) => Math.round(value * 100) / 100;
  * comes from the shared provinces reference; every other figure is invented (flagged synthetic), scaled to it.
  */
 export async function seedProfiles(db: Database): Promise<void> {
-  await bulkInsert(db, 'province_profile', [
-    'province_code', 'as_of', 'hazards', 'annual_rainfall_mm', 'rainy_days', 'storms_last_10_years', 'risk_villages',
-    'area_km2', 'forest_area_km2', 'retention_area_km2', 'evacuation_sites', 'evacuation_capacity',
-    'road_km', 'bridges', 'damaged_road_km_2017', 'damage_value_baht_2017',
-    'establishments', 'industrial_estates', 'agricultural_area_rai',
-    'schools', 'health_facilities', 'religious_sites', 'government_offices',
-    'population', 'male', 'female', 'children', 'elderly', 'vulnerable', 'households',
-    'machinery', 'vehicles', 'boats', 'personnel', 'volunteers', 'synthetic',
-  ], provinces().map(profileRow));
+  await bulkInsert(
+    db,
+    'province_profile',
+    [
+      'province_code',
+      'as_of',
+      'hazards',
+      'annual_rainfall_mm',
+      'rainy_days',
+      'storms_last_10_years',
+      'risk_villages',
+      'area_km2',
+      'forest_area_km2',
+      'retention_area_km2',
+      'evacuation_sites',
+      'evacuation_capacity',
+      'road_km',
+      'bridges',
+      'damaged_road_km_2017',
+      'damage_value_baht_2017',
+      'establishments',
+      'industrial_estates',
+      'agricultural_area_rai',
+      'schools',
+      'health_facilities',
+      'religious_sites',
+      'government_offices',
+      'population',
+      'male',
+      'female',
+      'children',
+      'elderly',
+      'vulnerable',
+      'households',
+      'machinery',
+      'vehicles',
+      'boats',
+      'personnel',
+      'volunteers',
+      'synthetic',
+    ],
+    provinces().map(profileRow),
+  );
 }
 
 function profileRow(province: ProvinceReference): unknown[] {
@@ -51,10 +85,15 @@ function profileRow(province: ProvinceReference): unknown[] {
   const [forestMin, forestMax] = FORESTED[region] ?? [0.05, 0.25];
   const evacuationSites = random.int(20, 150);
   const male = Math.round(population * between(random, 0.485, 0.495));
-  const hazards = [...REGION_HAZARDS[region], ...(ANDAMAN.has(province.code) ? ['TSUNAMI'] : []),
-    ...(FAULT_ZONE.has(province.code) ? ['EARTHQUAKE'] : [])];
+  const hazards = [
+    ...REGION_HAZARDS[region],
+    ...(ANDAMAN.has(province.code) ? ['TSUNAMI'] : []),
+    ...(FAULT_ZONE.has(province.code) ? ['EARTHQUAKE'] : []),
+  ];
   return [
-    province.code, AS_OF, hazards,
+    province.code,
+    AS_OF,
+    hazards,
     wet ? random.int(1800, 3200) : random.int(1000, 1500),
     wet ? random.int(150, 190) : random.int(100, 140),
     region === 'CENTRAL' || region === 'WEST' ? random.int(0, 2) : random.int(1, 6),
@@ -75,7 +114,9 @@ function profileRow(province: ProvinceReference): unknown[] {
     Math.round((population / 5000) * between(random, 0.8, 1.2)),
     Math.round((population / 2500) * between(random, 0.8, 1.2)),
     random.int(100, 600),
-    population, male, population - male,
+    population,
+    male,
+    population - male,
     Math.round(population * between(random, 0.16, 0.2)),
     Math.round(population * between(random, 0.13, 0.19)),
     Math.round(population * between(random, 0.02, 0.04)),

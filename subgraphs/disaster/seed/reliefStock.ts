@@ -18,13 +18,23 @@ const ONGOING = new Set(EVENTS.filter((event) => event.endedAt === null).flatMap
 
 /** The relief-supplies system's stock per province on 1 Dec 2560: invented, flagged synthetic. */
 export async function seedReliefStock(db: Database): Promise<void> {
-  await bulkInsert(db, 'relief_stock', ['id', 'province_code', 'name_th', 'quantity', 'unit', 'as_of', 'position', 'synthetic'],
+  await bulkInsert(
+    db,
+    'relief_stock',
+    ['id', 'province_code', 'name_th', 'quantity', 'unit', 'as_of', 'position', 'synthetic'],
     provinces().flatMap((province) => {
       const random = createRandom(`disaster:relief-stock:${province.code}`);
       const stockLevel = ONGOING.has(province.code) ? 0.1 + random.next() * 0.2 : 0.7 + random.next() * 0.6;
       return ITEMS.map((item, position) => [
-        `RS-${province.code}-${item.code}`, province.code, item.nameTh,
-        Math.round((province.population / 1000) * item.perThousand * stockLevel), item.unit, AS_OF, position, true,
+        `RS-${province.code}-${item.code}`,
+        province.code,
+        item.nameTh,
+        Math.round((province.population / 1000) * item.perThousand * stockLevel),
+        item.unit,
+        AS_OF,
+        position,
+        true,
       ]);
-    }));
+    }),
+  );
 }

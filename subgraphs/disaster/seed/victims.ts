@@ -1,6 +1,4 @@
-import {
-  bulkInsert, createRandom, DEMO_PEOPLE, personAt, progress, provinceOfPerson, type Database, type Logger, type Random,
-} from '@govhub/shared';
+import { bulkInsert, createRandom, DEMO_PEOPLE, personAt, progress, provinceOfPerson, type Database, type Logger, type Random } from '@govhub/shared';
 import type { AssistanceKind, Hazard } from '../generated';
 import { EVENTS, SOUTHERN_FLOOD_2017, type EventSeed } from './events';
 import { AS_OF } from './profiles';
@@ -8,11 +6,27 @@ import { AS_OF } from './profiles';
 /** People are generated and inserted this many at a time, so a million-person seed never sits in memory. */
 const CHUNK = 10_000;
 
-interface ReliefRule { kind: AssistanceKind; chance: number; minBaht: number; maxBaht: number; agencies: string[] }
-interface Relief { kind: AssistanceKind; amountBaht: number; providedOn: string; agency: string }
+interface ReliefRule {
+  kind: AssistanceKind;
+  chance: number;
+  minBaht: number;
+  maxBaht: number;
+  agencies: string[];
+}
+interface Relief {
+  kind: AssistanceKind;
+  amountBaht: number;
+  providedOn: string;
+  agency: string;
+}
 
-const SUPPLIES = (minBaht: number, maxBaht: number): ReliefRule =>
-  ({ kind: 'SUPPLIES', chance: 1, minBaht, maxBaht, agencies: ['DDPM', 'DDPM', 'TRC'] });
+const SUPPLIES = (minBaht: number, maxBaht: number): ReliefRule => ({
+  kind: 'SUPPLIES',
+  chance: 1,
+  minBaht,
+  maxBaht,
+  agencies: ['DDPM', 'DDPM', 'TRC'],
+});
 const DISPLACEMENT: ReliefRule[] = [
   { kind: 'TEMPORARY_SHELTER', chance: 1, minBaht: 500, maxBaht: 3000, agencies: ['DDPM'] },
   { kind: 'HOUSING_REPAIR', chance: 0.7, minBaht: 5000, maxBaht: 33000, agencies: ['DDPM', 'DLA'] },

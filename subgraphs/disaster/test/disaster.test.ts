@@ -24,7 +24,11 @@ describe('disaster subgraph: figures from the seeds', () => {
     expect(errors).toBeUndefined();
     const { plan, ...figures } = data?.disasterDataSummary;
     expect(figures).toEqual({ agenciesStudied: 26, agenciesLinked: 12, relatedDatabases: 106, asOf: '2017-12-01' });
-    expect(plan.map((year: { year: number; itemsTh: string[] }) => [year.year, year.itemsTh.length])).toEqual([[1, 3], [2, 4], [3, 4]]);
+    expect(plan.map((year: { year: number; itemsTh: string[] }) => [year.year, year.itemsTh.length])).toEqual([
+      [1, 3],
+      [2, 4],
+      [3, 4],
+    ]);
   });
 
   it('lists the 7 profile categories in Thai and English; response capacity is for agencies only', async () => {
@@ -53,7 +57,13 @@ describe('disaster subgraph: figures from the seeds', () => {
     expect(errors).toBeUndefined();
     const ongoing = data?.disasterEvents.find((event: { endedAt: string | null }) => event.endedAt === null);
     expect(ongoing.provinces.map((p: { code: string }) => p.code)).toEqual(expect.arrayContaining(['84', '80', '86']));
-    expect(ongoing.deployments).toContainEqual({ agency: { code: 'HAII' }, staff: 25, startedOn: '2017-10-31', endedOn: '2017-11-10', synthetic: false });
+    expect(ongoing.deployments).toContainEqual({
+      agency: { code: 'HAII' },
+      staff: 25,
+      startedOn: '2017-10-31',
+      endedOn: '2017-11-10',
+      synthetic: false,
+    });
   });
 });
 
@@ -75,28 +85,34 @@ describe('disaster subgraph: demo identities', () => {
     const assistance = data?._entities[0].disasterAssistance as { kind: string; amountBaht: number; event: { id: string; endedAt: string | null } }[];
     expect(assistance.length).toBeGreaterThan(0);
     expect(assistance).toContainEqual(expect.objectContaining({ kind: 'CASH', amountBaht: 3000, event: { id: 'EV-2017-08', endedAt: null } }));
-    const records = await query(`{ disasterVictimRecords(nationalId: "${SURAT_THANI_VICTIM}") { province { code } event { id } assistance { kind } } }`);
+    const records = await query(
+      `{ disasterVictimRecords(nationalId: "${SURAT_THANI_VICTIM}") { province { code } event { id } assistance { kind } } }`,
+    );
     expect(records.data?.disasterVictimRecords).toContainEqual(expect.objectContaining({ province: { code: '84' }, event: { id: 'EV-2017-08' } }));
   });
 });
 
 describe('disaster subgraph: synthetic data', () => {
-  it('profiles all 77 provinces, counting each province\'s registered victims', async () => {
+  it("profiles all 77 provinces, counting each province's registered victims", async () => {
     const { data } = await query(ENTITIES, { representations: provinceRefs(provinces().map((p) => p.code)) });
-    const profiles = (data?._entities as { code: string; disasterProfile: { population: { total: number; male: number; female: number; victims: number } } | null }[]);
+    const profiles = data?._entities as {
+      code: string;
+      disasterProfile: { population: { total: number; male: number; female: number; victims: number } } | null;
+    }[];
     expect(profiles.filter((p) => p.disasterProfile !== null)).toHaveLength(77);
     for (const { disasterProfile } of profiles) {
       expect(disasterProfile!.population.male + disasterProfile!.population.female).toBe(disasterProfile!.population.total);
     }
     const suratThani = profiles.find((p) => p.code === '84')!.disasterProfile!.population;
     const { data: records } = await query(`{ disasterEvents(provinceCode: "84") { victims { province { code } } } }`);
-    const registered = records?.disasterEvents.flatMap((e: { victims: { province: { code: string } }[] }) => e.victims)
+    const registered = records?.disasterEvents
+      .flatMap((e: { victims: { province: { code: string } }[] }) => e.victims)
       .filter((v: { province: { code: string } }) => v.province.code === '84');
     expect(suratThani.victims).toBeGreaterThan(0);
     expect(suratThani.victims).toBe(registered.length);
   });
 
-  it('pages an event\'s victims and counts them all', async () => {
+  it("pages an event's victims and counts them all", async () => {
     const { data } = await query(`{ disasterEvent(id: "EV-2017-08") { victimCount
       first: victims(first: 5) { person { nationalId } assistance { kind } }
       next: victims(first: 5, offset: 5) { person { nationalId } }
@@ -130,7 +146,7 @@ describe('disaster subgraph: one statement per batch (no N+1)', () => {
     expect(all.statements).toBe(two.statements);
   });
 
-  it('resolves many persons\' assistance in as many statements as 2 persons', async () => {
+  it("resolves many persons' assistance in as many statements as 2 persons", async () => {
     const ids = [...people(POPULATION)].map((person) => person.nationalId);
     const two = await statementsFor(ENTITIES, { representations: personRefs([SURAT_THANI_VICTIM, ids[0]]) });
     const many = await statementsFor(ENTITIES, { representations: personRefs(ids) });
@@ -143,7 +159,9 @@ describe('disaster subgraph: one statement per batch (no N+1)', () => {
 
   it('pages victims of many events in one statement per batch', async () => {
     const { statements, response } = await statementsFor(
-      '{ disasterEvents { id victims(first: 3) { registeredOn } victimCount deployments { staff } } }', {});
+      '{ disasterEvents { id victims(first: 3) { registeredOn } victimCount deployments { staff } } }',
+      {},
+    );
     expect(response.data?.disasterEvents.length).toBe(8);
     // events + victims page + victim counts + deployments
     expect(statements).toBe(4);
@@ -167,12 +185,29 @@ describe('disaster subgraph: bad input', () => {
 });
 
 describe('disaster subgraph: seeding and composition', () => {
-  const TABLES = ['disaster_event', 'event_province', 'response_deployment', 'warning', 'victim', 'assistance', 'relief_stock',
-    'province_profile', 'profile_category', 'data_summary', 'plan_item', 'committee_member'];
-  const counts = async () => Object.fromEntries(await Promise.all(TABLES.map(async (table) => {
-    const [row] = await subgraph.db.query<{ count: number }>(`SELECT count(*)::int AS count FROM ${table}`);
-    return [table, row.count] as const;
-  })));
+  const TABLES = [
+    'disaster_event',
+    'event_province',
+    'response_deployment',
+    'warning',
+    'victim',
+    'assistance',
+    'relief_stock',
+    'province_profile',
+    'profile_category',
+    'data_summary',
+    'plan_item',
+    'committee_member',
+  ];
+  const counts = async () =>
+    Object.fromEntries(
+      await Promise.all(
+        TABLES.map(async (table) => {
+          const [row] = await subgraph.db.query<{ count: number }>(`SELECT count(*)::int AS count FROM ${table}`);
+          return [table, row.count] as const;
+        }),
+      ),
+    );
 
   it('seeds idempotently: a second run, even with every step forced, changes nothing', async () => {
     const before = await counts();

@@ -63,9 +63,15 @@ export const entities: Omit<Resolvers, 'Query'> = {
     provider: async ({ providerCode }, _, { loaders }) => present(await loaders.agency.load(providerCode), `agency ${providerCode}`),
     consumer: async ({ consumerCode }, _, { loaders }) => present(await loaders.agency.load(consumerCode), `agency ${consumerCode}`),
     datasets: async ({ id }, _, { loaders }) =>
-      loadPresent(loaders.dataset, (await loaders.datasetIdsByAgreement.load(id)).map((link) => link.datasetId)),
+      loadPresent(
+        loaders.dataset,
+        (await loaders.datasetIdsByAgreement.load(id)).map((link) => link.datasetId),
+      ),
     purposes: async ({ id }, _, { loaders }) =>
-      loadPresent(loaders.purpose, (await loaders.purposeCodesByAgreement.load(id)).map((link) => link.purposeCode)),
+      loadPresent(
+        loaders.purpose,
+        (await loaders.purposeCodesByAgreement.load(id)).map((link) => link.purposeCode),
+      ),
     amendments: ({ id }, _, { loaders }) => loaders.amendmentsByAgreement.load(id),
   },
 };

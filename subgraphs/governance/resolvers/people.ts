@@ -23,7 +23,8 @@ async function checkConsentTarget({ db }: Context, agencyCode: string, purpose: 
   const unknown = datasets.filter((dataset) => !found.datasets.includes(dataset));
   if (datasets.length === 0 || unknown.length > 0) {
     throw badUserInput(`consent covers personal datasets of the catalogue only: ${unknown.join(', ') || 'none given'}`, {
-      argumentName: 'datasets', reason: 'NOT_A_PERSONAL_DATASET',
+      argumentName: 'datasets',
+      reason: 'NOT_A_PERSONAL_DATASET',
     });
   }
 }
@@ -32,7 +33,8 @@ export const people: Pick<Resolvers, 'Person' | 'ExchangeLogEntry' | 'Consent' |
   Person: {
     __resolveReference: ({ nationalId }) => ({ nationalId }),
     accessLog: ({ nationalId }, args, { loaders }) =>
-      loaders.accessLogBySubject({ ...requirePage(args.first, args.offset), agencyCode: args.agencyCode ?? null, dataset: args.dataset ?? null })
+      loaders
+        .accessLogBySubject({ ...requirePage(args.first, args.offset), agencyCode: args.agencyCode ?? null, dataset: args.dataset ?? null })
         .load(nationalId),
     consents: ({ nationalId }, { activeOnly }, { loaders }) => loaders.consentsBySubject(activeOnly ?? true).load(nationalId),
   },

@@ -1,9 +1,21 @@
 import { requirePage, requireProvinceCode } from '@govhub/shared';
 import type { QueryResolvers } from '../generated';
 import {
-  AGENCY_SQL, AGREEMENT_SQL, COMMITTEE_SQL, DATASET_SQL, MINISTRY_SQL, PROVINCE_SQL, PURPOSE_SQL,
-  type AgencyRow, type AgreementRow, type CommitteeRow, type DatasetRow, type MinistryRow, type ProvinceRow,
-  type PurposeRow, type SurveyTotalRow,
+  AGENCY_SQL,
+  AGREEMENT_SQL,
+  COMMITTEE_SQL,
+  DATASET_SQL,
+  MINISTRY_SQL,
+  PROVINCE_SQL,
+  PURPOSE_SQL,
+  type AgencyRow,
+  type AgreementRow,
+  type CommitteeRow,
+  type DatasetRow,
+  type MinistryRow,
+  type ProvinceRow,
+  type PurposeRow,
+  type SurveyTotalRow,
 } from '../loaders';
 
 export const Query: QueryResolvers = {
@@ -20,10 +32,10 @@ export const Query: QueryResolvers = {
     return row ?? null;
   },
   agencies: (_, { ministryCode, surveyed }, { db }) =>
-    db.query<AgencyRow>(
-      `${AGENCY_SQL} WHERE ($1::text IS NULL OR ministry_code = $1) AND ($2::boolean IS NULL OR surveyed = $2) ORDER BY code`,
-      [ministryCode ?? null, surveyed ?? null],
-    ),
+    db.query<AgencyRow>(`${AGENCY_SQL} WHERE ($1::text IS NULL OR ministry_code = $1) AND ($2::boolean IS NULL OR surveyed = $2) ORDER BY code`, [
+      ministryCode ?? null,
+      surveyed ?? null,
+    ]),
   committees: (_, __, { db }) => db.query<CommitteeRow>(`${COMMITTEE_SQL} ORDER BY position`),
   dataset: (_, { id }, { loaders }) => loaders.dataset.load(id),
   datasets: (_, args, { db }) => {

@@ -2,8 +2,18 @@ import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { bulkInsert, packageDir, type Database } from '@govhub/shared';
 
-interface AnnexAmendment { kind: 'ADDED_USAGE_METHOD' | 'ADDED_MISSION'; approvedOn: string | null; signedOn: string | null }
-interface AnnexAgreement { no: number; consumer: string; approvedOn: string | null; signedOn: string | null; amendments?: AnnexAmendment[] }
+interface AnnexAmendment {
+  kind: 'ADDED_USAGE_METHOD' | 'ADDED_MISSION';
+  approvedOn: string | null;
+  signedOn: string | null;
+}
+interface AnnexAgreement {
+  no: number;
+  consumer: string;
+  approvedOn: string | null;
+  signedOn: string | null;
+  amendments?: AnnexAmendment[];
+}
 
 export interface HubAgreement {
   id: string;
@@ -24,28 +34,70 @@ export interface HubAgreement {
  */
 export const HUB_AGREEMENTS: HubAgreement[] = [
   {
-    id: 'HUB-0001', provider: 'DOPA', consumer: 'DOPA', datasets: ['dopa.civil-registry', 'dopa.house-registration'],
-    purposes: ['WELFARE_ELIGIBILITY', 'IDENTITY_VERIFICATION'], fields: null, approvedOn: '2017-03-01', signedOn: '2017-03-15', validUntil: null,
+    id: 'HUB-0001',
+    provider: 'DOPA',
+    consumer: 'DOPA',
+    datasets: ['dopa.civil-registry', 'dopa.house-registration'],
+    purposes: ['WELFARE_ELIGIBILITY', 'IDENTITY_VERIFICATION'],
+    fields: null,
+    approvedOn: '2017-03-01',
+    signedOn: '2017-03-15',
+    validUntil: null,
   },
   {
-    id: 'HUB-0002', provider: 'CGD', consumer: 'DOPA', datasets: ['cgd.low-income-register'],
-    purposes: ['WELFARE_ELIGIBILITY'], fields: ['Person.lowIncomeRegistration', 'LowIncomeRegistration.*'], approvedOn: '2017-09-01', signedOn: '2017-09-20', validUntil: '2030-12-31',
+    id: 'HUB-0002',
+    provider: 'CGD',
+    consumer: 'DOPA',
+    datasets: ['cgd.low-income-register'],
+    purposes: ['WELFARE_ELIGIBILITY'],
+    fields: ['Person.lowIncomeRegistration', 'LowIncomeRegistration.*'],
+    approvedOn: '2017-09-01',
+    signedOn: '2017-09-20',
+    validUntil: '2030-12-31',
   },
   {
-    id: 'HUB-0003', provider: 'NHSO', consumer: 'DOPA', datasets: ['nhso.health-coverage'],
-    purposes: ['WELFARE_ELIGIBILITY'], fields: ['Person.healthCoverage', 'HealthCoverage.scheme'], approvedOn: '2017-09-01', signedOn: '2017-10-02', validUntil: '2030-12-31',
+    id: 'HUB-0003',
+    provider: 'NHSO',
+    consumer: 'DOPA',
+    datasets: ['nhso.health-coverage'],
+    purposes: ['WELFARE_ELIGIBILITY'],
+    fields: ['Person.healthCoverage', 'HealthCoverage.scheme'],
+    approvedOn: '2017-09-01',
+    signedOn: '2017-10-02',
+    validUntil: '2030-12-31',
   },
   {
-    id: 'HUB-0004', provider: 'DBD', consumer: 'DOPA', datasets: ['dbd.juristic-persons'],
-    purposes: ['WELFARE_ELIGIBILITY'], fields: null, approvedOn: '2017-09-01', signedOn: '2017-10-02', validUntil: '2030-12-31',
+    id: 'HUB-0004',
+    provider: 'DBD',
+    consumer: 'DOPA',
+    datasets: ['dbd.juristic-persons'],
+    purposes: ['WELFARE_ELIGIBILITY'],
+    fields: null,
+    approvedOn: '2017-09-01',
+    signedOn: '2017-10-02',
+    validUntil: '2030-12-31',
   },
   {
-    id: 'HUB-0005', provider: 'DOAE', consumer: 'DOPA', datasets: ['doae.farmer-register'],
-    purposes: ['WELFARE_ELIGIBILITY'], fields: null, approvedOn: '2017-09-01', signedOn: '2017-10-02', validUntil: '2030-12-31',
+    id: 'HUB-0005',
+    provider: 'DOAE',
+    consumer: 'DOPA',
+    datasets: ['doae.farmer-register'],
+    purposes: ['WELFARE_ELIGIBILITY'],
+    fields: null,
+    approvedOn: '2017-09-01',
+    signedOn: '2017-10-02',
+    validUntil: '2030-12-31',
   },
   {
-    id: 'HUB-0006', provider: 'DDPM', consumer: 'DOPA', datasets: ['ddpm.disaster-assistance', 'ddpm.disaster-victims'],
-    purposes: ['WELFARE_ELIGIBILITY'], fields: null, approvedOn: '2017-11-01', signedOn: '2017-11-15', validUntil: '2030-12-31',
+    id: 'HUB-0006',
+    provider: 'DDPM',
+    consumer: 'DOPA',
+    datasets: ['ddpm.disaster-assistance', 'ddpm.disaster-victims'],
+    purposes: ['WELFARE_ELIGIBILITY'],
+    fields: null,
+    approvedOn: '2017-11-01',
+    signedOn: '2017-11-15',
+    validUntil: '2030-12-31',
   },
   ...securityAgreement(),
 ];
@@ -66,8 +118,15 @@ function securityAgreement(): HubAgreement[] {
     ['HUB-0011', 'NSC', 'NSC', ['nsc.security-incidents', 'nsc.national-identity']],
   ];
   return parties.map(([id, provider, consumer, datasets]) => ({
-    id, provider, consumer, datasets,
-    purposes: ['NATIONAL_SECURITY'], fields: null, approvedOn: '2018-01-15', signedOn: '2018-02-01', validUntil: null,
+    id,
+    provider,
+    consumer,
+    datasets,
+    purposes: ['NATIONAL_SECURITY'],
+    fields: null,
+    approvedOn: '2018-01-15',
+    signedOn: '2018-02-01',
+    validUntil: null,
   }));
 }
 
@@ -77,20 +136,34 @@ const DATA_DIR = join(packageDir(__dirname), 'seed', 'data');
 export async function seedAgreements(db: Database): Promise<void> {
   const annex: AnnexAgreement[] = JSON.parse(readFileSync(join(DATA_DIR, 'agreements.json'), 'utf8'));
   const annexId = (no: number) => `DOPA-MOU-${String(no).padStart(3, '0')}`;
-  await bulkInsert(db, 'agreement',
+  await bulkInsert(
+    db,
+    'agreement',
     ['id', 'annex_no', 'provider_code', 'consumer_code', 'approved_on', 'signed_on', 'valid_until', 'synthetic'],
     [
       ...annex.map((a) => [annexId(a.no), a.no, 'DOPA', a.consumer, a.approvedOn, a.signedOn, null, false]),
       ...HUB_AGREEMENTS.map((a) => [a.id, null, a.provider, a.consumer, a.approvedOn, a.signedOn, a.validUntil, true]),
-    ]);
-  await bulkInsert(db, 'agreement_dataset', ['agreement_id', 'dataset_id', 'fields'], [
-    ...annex.map((a) => [annexId(a.no), 'dopa.civil-registry', null]),
-    ...HUB_AGREEMENTS.flatMap((a) => a.datasets.map((dataset) => [a.id, dataset, a.fields])),
-  ]);
-  await bulkInsert(db, 'agreement_purpose', ['agreement_id', 'purpose_code'], [
-    ...annex.map((a) => [annexId(a.no), 'IDENTITY_VERIFICATION']),
-    ...HUB_AGREEMENTS.flatMap((a) => a.purposes.map((purpose) => [a.id, purpose])),
-  ]);
-  await bulkInsert(db, 'agreement_amendment', ['agreement_id', 'position', 'kind', 'approved_on', 'signed_on'],
-    annex.flatMap((a) => (a.amendments ?? []).map((m, position) => [annexId(a.no), position, m.kind, m.approvedOn, m.signedOn])));
+    ],
+  );
+  await bulkInsert(
+    db,
+    'agreement_dataset',
+    ['agreement_id', 'dataset_id', 'fields'],
+    [
+      ...annex.map((a) => [annexId(a.no), 'dopa.civil-registry', null]),
+      ...HUB_AGREEMENTS.flatMap((a) => a.datasets.map((dataset) => [a.id, dataset, a.fields])),
+    ],
+  );
+  await bulkInsert(
+    db,
+    'agreement_purpose',
+    ['agreement_id', 'purpose_code'],
+    [...annex.map((a) => [annexId(a.no), 'IDENTITY_VERIFICATION']), ...HUB_AGREEMENTS.flatMap((a) => a.purposes.map((purpose) => [a.id, purpose]))],
+  );
+  await bulkInsert(
+    db,
+    'agreement_amendment',
+    ['agreement_id', 'position', 'kind', 'approved_on', 'signed_on'],
+    annex.flatMap((a) => (a.amendments ?? []).map((m, position) => [annexId(a.no), position, m.kind, m.approvedOn, m.signedOn])),
+  );
 }

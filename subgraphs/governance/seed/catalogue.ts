@@ -1,6 +1,14 @@
 import {
-  agencies, bulkInsert, createRandom, hubDatasets, ministries, progress,
-  type AgencyReference, type Database, type Logger, type MinistryReference,
+  agencies,
+  bulkInsert,
+  createRandom,
+  hubDatasets,
+  ministries,
+  progress,
+  type AgencyReference,
+  type Database,
+  type Logger,
+  type MinistryReference,
 } from '@govhub/shared';
 
 const CLASSES = ['PUBLIC', 'INTERNAL', 'PERSONAL', 'SENSITIVE', 'SECRET'] as const;
@@ -32,13 +40,40 @@ export async function seedCatalogue(db: Database, logger: Logger): Promise<void>
   const tick = progress(logger, 'governance.catalogue', databases.length + datasets.length);
   await bulkInsert(db, 'catalog_database', ['id', 'name_th', 'owner_code'], databases);
   tick(databases.length);
-  const columns = ['id', 'name_th', 'name_en', 'owner_code', 'database_id', 'classification', 'ready_to_link',
-    'update_frequency', 'description', 'source', 'synthetic', 'position'];
+  const columns = [
+    'id',
+    'name_th',
+    'name_en',
+    'owner_code',
+    'database_id',
+    'classification',
+    'ready_to_link',
+    'update_frequency',
+    'description',
+    'source',
+    'synthetic',
+    'position',
+  ];
   await bulkInsert(db, 'dataset', columns, datasets, { onProgress: (done) => tick(databases.length + done) });
-  await bulkInsert(db, 'dataset', columns, hubDatasets().map((d, position) => [
-    d.id, d.nameTh, d.nameEn ?? null, d.owner, null, d.classification, d.readyToLink, d.updateFrequency,
-    d.description ?? null, 'HUB', false, -1000 + position,
-  ]));
+  await bulkInsert(
+    db,
+    'dataset',
+    columns,
+    hubDatasets().map((d, position) => [
+      d.id,
+      d.nameTh,
+      d.nameEn ?? null,
+      d.owner,
+      null,
+      d.classification,
+      d.readyToLink,
+      d.updateFrequency,
+      d.description ?? null,
+      'HUB',
+      false,
+      -1000 + position,
+    ]),
+  );
 }
 
 function surveyRows(ministry: MinistryReference, owners: AgencyReference[], databases: Row[], datasets: Row[]): void {

@@ -11,7 +11,12 @@ describe('governance subgraph', () => {
       computed { agencies databases datasets readyToLink notReadyToLink } } }`);
     expect(errors).toBeUndefined();
     expect(data?.catalogSummary).toEqual({
-      agencies: 134, databases: 849, datasets: 2812, readyToLink: 725, notReadyToLink: 2087, readyPercent: 25.78,
+      agencies: 134,
+      databases: 849,
+      datasets: 2812,
+      readyToLink: 725,
+      notReadyToLink: 2087,
+      readyPercent: 25.78,
       asOf: '2017-12-01',
       computed: { agencies: 134, databases: 853, datasets: 2812, readyToLink: 725, notReadyToLink: 2087 },
     });
@@ -44,11 +49,18 @@ describe('governance subgraph', () => {
 
   it('holds the 145 DOPA agreements of the annex, earliest approval 30 Jun 2532, latest signing 23 Nov 2560', async () => {
     const { data } = await query('{ agreements(providerCode: "DOPA") { no approvedOn signedOn synthetic consumer { code } datasets { id } } }');
-    const annex = (data?.agreements as { no: number | null; approvedOn: string | null; signedOn: string | null; synthetic: boolean; consumer: { code: string } }[])
-      .filter((agreement) => !agreement.synthetic);
+    const annex = (
+      data?.agreements as { no: number | null; approvedOn: string | null; signedOn: string | null; synthetic: boolean; consumer: { code: string } }[]
+    ).filter((agreement) => !agreement.synthetic);
     expect(annex).toHaveLength(145);
-    const approvals = annex.map((a) => a.approvedOn).filter((d): d is string => d !== null).sort();
-    const signings = annex.map((a) => a.signedOn).filter((d): d is string => d !== null).sort();
+    const approvals = annex
+      .map((a) => a.approvedOn)
+      .filter((d): d is string => d !== null)
+      .sort();
+    const signings = annex
+      .map((a) => a.signedOn)
+      .filter((d): d is string => d !== null)
+      .sort();
     expect(approvals[0]).toBe('1989-06-30');
     expect(annex.find((a) => a.approvedOn === '1989-06-30')?.consumer.code).toBe('RTP');
     expect(signings.at(-1)).toBe('2017-11-23');

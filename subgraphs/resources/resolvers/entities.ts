@@ -26,8 +26,7 @@ export const entities: Omit<Resolvers, 'Query'> = {
   Province: {
     // Governance owns provinces; this subgraph only needs the key to reach its own rows.
     __resolveReference: ({ code }) => ref(code),
-    geoLayers: async ({ code }, filter, { loaders }) =>
-      (await loaders.geoLayersByProvince.load(code)).filter((layer) => matches(layer, filter)),
+    geoLayers: async ({ code }, filter, { loaders }) => (await loaders.geoLayersByProvince.load(code)).filter((layer) => matches(layer, filter)),
     specialEconomicZones: ({ code }, _, { loaders }) => loaders.zonesByProvince.load(code),
   },
   GeoLayer: {

@@ -1,7 +1,14 @@
 import { badUserInput, requirePage } from '@govhub/shared';
 import type { QueryResolvers } from '../generated';
 import {
-  COMMITTEE_SQL, GEO_LAYER_SQL, NGIS_REPORT_SQL, ZONE_SQL, type CommitteeRow, type GeoLayerRow, type NgisReportRow, type ZoneRow,
+  COMMITTEE_SQL,
+  GEO_LAYER_SQL,
+  NGIS_REPORT_SQL,
+  ZONE_SQL,
+  type CommitteeRow,
+  type GeoLayerRow,
+  type NgisReportRow,
+  type ZoneRow,
 } from '../loaders';
 
 const ZONE_PHASES = [1, 2];

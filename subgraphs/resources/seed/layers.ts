@@ -26,16 +26,29 @@ export async function seedLayers(db: Database, logger: Logger): Promise<void> {
     const isDone = done.has(index);
     const useLevel = subject.governmentOnly ? 'GOVERNMENT' : random.weighted(USE_LEVELS, (level) => USE_LEVEL_WEIGHTS[level]);
     const updatedOn = isDone ? random.date('2016-01-15', report.reportedOn) : random.date('2017-06-01', '2017-11-30');
-    layers.push([id, subject.nameTh, subject.nameEn, subject.owner, subject.theme, useLevel, isDone ? 'DONE' : 'IN_PROGRESS',
-      subject.coverage === 'NATIONAL', updatedOn, true]);
+    layers.push([
+      id,
+      subject.nameTh,
+      subject.nameEn,
+      subject.owner,
+      subject.theme,
+      useLevel,
+      isDone ? 'DONE' : 'IN_PROGRESS',
+      subject.coverage === 'NATIONAL',
+      updatedOn,
+      true,
+    ]);
     for (const code of coveredProvinces(subject.coverage, random)) coverage.push([id, code]);
   });
   const tick = progress(logger, 'resources.layers', layers.length + coverage.length);
-  await bulkInsert(db, 'geo_layer',
-    ['id', 'name_th', 'name_en', 'owner_code', 'theme', 'use_level', 'status', 'national', 'updated_on', 'synthetic'], layers);
+  await bulkInsert(
+    db,
+    'geo_layer',
+    ['id', 'name_th', 'name_en', 'owner_code', 'theme', 'use_level', 'status', 'national', 'updated_on', 'synthetic'],
+    layers,
+  );
   tick(layers.length);
-  await bulkInsert(db, 'geo_layer_province', ['layer_id', 'province_code'], coverage,
-    { onProgress: (sent) => tick(layers.length + sent) });
+  await bulkInsert(db, 'geo_layer_province', ['layer_id', 'province_code'], coverage, { onProgress: (sent) => tick(layers.length + sent) });
 }
 
 function checkCatalogue(subjects: LayerSubject[], planned: number, owners: number): void {
@@ -57,10 +70,14 @@ function doneIndexes(total: number, count: number): Set<number> {
 /** The provinces a non-national layer covers, stored as rows; a national layer needs none. */
 function coveredProvinces(coverage: Coverage, random: Random): string[] {
   switch (coverage) {
-    case 'NATIONAL': return [];
-    case 'COASTAL': return COASTAL_PROVINCES;
-    case 'ANDAMAN': return ANDAMAN_PROVINCES;
-    case 'SEZ': return zoneSource().flatMap((zone) => zone.provinceCodes);
+    case 'NATIONAL':
+      return [];
+    case 'COASTAL':
+      return COASTAL_PROVINCES;
+    case 'ANDAMAN':
+      return ANDAMAN_PROVINCES;
+    case 'SEZ':
+      return zoneSource().flatMap((zone) => zone.provinceCodes);
     case 'PILOT': {
       const all = provinces();
       const picked = new Set<string>();

@@ -3,15 +3,33 @@ import { join } from 'node:path';
 import { packageDir } from '@govhub/shared';
 
 export interface NgisReportSource {
-  reportedOn: string; coreLayersDone: number; coreLayersPlanned: number; plannedIsApproximate: boolean;
-  memberAgencies: number; remainingDueOn: string; portalUrl: string;
+  reportedOn: string;
+  coreLayersDone: number;
+  coreLayersPlanned: number;
+  plannedIsApproximate: boolean;
+  memberAgencies: number;
+  remainingDueOn: string;
+  portalUrl: string;
 }
 export interface CommitteeSource {
-  code: string; order: string; appointedOn: string; secretariat: string; frontEndDeveloper: string; subcommitteeChair: string;
-  subcommitteeAppointedIn: string; roadmapTh: string; obstaclesTh: string[];
+  code: string;
+  order: string;
+  appointedOn: string;
+  secretariat: string;
+  frontEndDeveloper: string;
+  subcommitteeChair: string;
+  subcommitteeAppointedIn: string;
+  roadmapTh: string;
+  obstaclesTh: string[];
 }
 export interface ZoneSource {
-  id: string; nameTh: string; nameEn: string; phase: number; provinceCodes: string[]; establishedOn: string; announcementTh: string;
+  id: string;
+  nameTh: string;
+  nameEn: string;
+  phase: number;
+  provinceCodes: string[];
+  establishedOn: string;
+  announcementTh: string;
 }
 
 const DATA_DIR = join(packageDir(__dirname), 'seed', 'data');

@@ -2,8 +2,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, type ObjectTypeDefinitionNode } from 'graphql';
 import {
-  agencies, composeSupergraph, createLogger, Database, fieldClassification, hubDatasets, lintClassification, migrate,
-  prepareDomainDatabase, provinces,
+  agencies,
+  composeSupergraph,
+  createLogger,
+  Database,
+  fieldClassification,
+  hubDatasets,
+  lintClassification,
+  migrate,
+  prepareDomainDatabase,
+  provinces,
 } from '@govhub/shared';
 import { createTestDatabase, useTestSubgraph } from '@govhub/shared/dist/testing';
 import { resources } from '../index';
@@ -13,8 +21,16 @@ const { query } = subgraph;
 const SDL = readFileSync(join(__dirname, '..', 'schema.graphql'), 'utf8');
 
 interface Layer {
-  id: string; status: string; theme: string; useLevel: string; national: boolean; owner: { code: string };
-  updatedOn: string; downloadUrl: string | null; serviceEndpoint: string | null; provinces: { code: string }[];
+  id: string;
+  status: string;
+  theme: string;
+  useLevel: string;
+  national: boolean;
+  owner: { code: string };
+  updatedOn: string;
+  downloadUrl: string | null;
+  serviceEndpoint: string | null;
+  provinces: { code: string }[];
 }
 
 /** Every layer, page by page (a page holds at most 100); read once, the data does not change. */
@@ -24,8 +40,11 @@ const allLayers = () => (layersRead ??= readAllLayers());
 async function readAllLayers(): Promise<Layer[]> {
   const layers: Layer[] = [];
   for (let offset = 0; ; offset += 100) {
-    const { data, errors } = await query(`query ($offset: Int) { geoLayers(first: 100, offset: $offset) {
-      id status theme useLevel national owner { code } updatedOn downloadUrl serviceEndpoint provinces { code } } }`, { offset });
+    const { data, errors } = await query(
+      `query ($offset: Int) { geoLayers(first: 100, offset: $offset) {
+      id status theme useLevel national owner { code } updatedOn downloadUrl serviceEndpoint provinces { code } } }`,
+      { offset },
+    );
     expect(errors).toBeUndefined();
     layers.push(...data?.geoLayers);
     if (data?.geoLayers.length < 100) return layers;
@@ -48,8 +67,14 @@ describe('resources subgraph', () => {
       agencies reportedOn remainingDueOn portalUrl computed { layers done inProgress agencies } } }`);
     expect(errors).toBeUndefined();
     expect(data?.ngisSummary).toEqual({
-      coreLayersDone: 131, coreLayersPlanned: 179, plannedIsApproximate: true, donePercent: 73.18, agencies: 27,
-      reportedOn: '2017-10-03', remainingDueOn: '2017-12-31', portalUrl: 'https://www.ngis.go.th',
+      coreLayersDone: 131,
+      coreLayersPlanned: 179,
+      plannedIsApproximate: true,
+      donePercent: 73.18,
+      agencies: 27,
+      reportedOn: '2017-10-03',
+      remainingDueOn: '2017-12-31',
+      portalUrl: 'https://www.ngis.go.th',
       computed: { layers: 179, done: 131, inProgress: 48, agencies: 27 },
     });
   });
@@ -129,8 +154,18 @@ describe('resources subgraph', () => {
   it('lists the ten border Special Economic Zones, phase 1 and 2, flagged as facts from outside the seeds', async () => {
     const { data, errors } = await query(`{ specialEconomicZones { id nameTh phase establishedOn outsideSeeds synthetic provinces { code } } }`);
     expect(errors).toBeUndefined();
-    const zones = data?.specialEconomicZones as { phase: number; establishedOn: string; outsideSeeds: boolean; synthetic: boolean; provinces: { code: string }[] }[];
-    const provincesOf = (phase: number) => zones.filter((z) => z.phase === phase).flatMap((z) => z.provinces.map((p) => p.code)).sort();
+    const zones = data?.specialEconomicZones as {
+      phase: number;
+      establishedOn: string;
+      outsideSeeds: boolean;
+      synthetic: boolean;
+      provinces: { code: string }[];
+    }[];
+    const provincesOf = (phase: number) =>
+      zones
+        .filter((z) => z.phase === phase)
+        .flatMap((z) => z.provinces.map((p) => p.code))
+        .sort();
     expect(zones).toHaveLength(10);
     expect(provincesOf(1)).toEqual(['23', '27', '49', '63', '90']); // Trat, Sa Kaeo, Mukdahan, Tak, Songkhla
     expect(provincesOf(2)).toEqual(['43', '48', '57', '71', '96']); // Nong Khai, Nakhon Phanom, Chiang Rai, Kanchanaburi, Narathiwat
@@ -153,9 +188,12 @@ describe('resources subgraph', () => {
     expect(unknown).toEqual({ code: '99', geoLayers: [], specialEconomicZones: [] });
   });
 
-  it('filters a province\'s layers by status in the same single statement', async () => {
-    const { count, data } = await statementsFor(`query ($representations: [_Any!]!) { _entities(representations: $representations) {
-      ... on Province { all: geoLayers { id } done: geoLayers(status: DONE) { id status } } } }`, { representations: provinceRefs(['84']) });
+  it("filters a province's layers by status in the same single statement", async () => {
+    const { count, data } = await statementsFor(
+      `query ($representations: [_Any!]!) { _entities(representations: $representations) {
+      ... on Province { all: geoLayers { id } done: geoLayers(status: DONE) { id status } } } }`,
+      { representations: provinceRefs(['84']) },
+    );
     const [surat] = data._entities;
     expect(surat.done.length).toBeGreaterThan(0);
     expect(surat.done.length).toBeLessThan(surat.all.length);
@@ -179,7 +217,10 @@ describe('resources subgraph', () => {
     const entities = `query ($representations: [_Any!]!) { _entities(representations: $representations) {
       ... on GeoLayer { id status provinces { code } } ... on SpecialEconomicZone { id phase provinces { code } } } }`;
     const layerRefs = (n: number) => Array.from({ length: n }, (_, i) => ({ __typename: 'GeoLayer', id: `NGIS-${String(i + 1).padStart(3, '0')}` }));
-    const zoneRefs = [{ __typename: 'SpecialEconomicZone', id: 'SEZ-TAK' }, { __typename: 'SpecialEconomicZone', id: 'SEZ-NONG-KHAI' }];
+    const zoneRefs = [
+      { __typename: 'SpecialEconomicZone', id: 'SEZ-TAK' },
+      { __typename: 'SpecialEconomicZone', id: 'SEZ-NONG-KHAI' },
+    ];
     const few = await statementsFor(entities, { representations: [...layerRefs(2), zoneRefs[0]] });
     const many = await statementsFor(entities, { representations: [...layerRefs(179), ...zoneRefs] });
     expect(many.data._entities).toHaveLength(181);
@@ -194,8 +235,13 @@ describe('resources subgraph', () => {
       frontEndDeveloper { code } subcommitteeChair { code } subcommitteeAppointedIn memberAgencies { code } obstaclesTh roadmapTh } }`);
     expect(errors).toBeUndefined();
     expect(data?.resourcesCommittee).toMatchObject({
-      committee: { code: 'RESOURCES' }, order: '191/2558', appointedOn: '2015-07-20', secretariat: { code: 'MNRE' },
-      frontEndDeveloper: { code: 'GISTDA' }, subcommitteeChair: { code: 'GISTDA' }, subcommitteeAppointedIn: '2017-05',
+      committee: { code: 'RESOURCES' },
+      order: '191/2558',
+      appointedOn: '2015-07-20',
+      secretariat: { code: 'MNRE' },
+      frontEndDeveloper: { code: 'GISTDA' },
+      subcommitteeChair: { code: 'GISTDA' },
+      subcommitteeAppointedIn: '2017-05',
     });
     expect(data?.resourcesCommittee.memberAgencies).toHaveLength(27);
     expect(data?.resourcesCommittee.obstaclesTh).toHaveLength(4);
@@ -221,13 +267,16 @@ describe('resources subgraph', () => {
   });
 
   it('seeds idempotently: a forced second run changes nothing', async () => {
-    const snapshot = async () => (await subgraph.db.query<{ tables: string }>(
-      `SELECT concat_ws('|',
+    const snapshot = async () =>
+      (
+        await subgraph.db.query<{ tables: string }>(
+          `SELECT concat_ws('|',
          (SELECT md5(string_agg(concat_ws(',', id, name_th, owner_code, theme, use_level, status, national, updated_on), ';' ORDER BY id)) FROM geo_layer),
          (SELECT md5(string_agg(layer_id || province_code, ';' ORDER BY layer_id, province_code)) FROM geo_layer_province),
          (SELECT count(*) FROM special_economic_zone), (SELECT count(*) FROM special_economic_zone_province),
          (SELECT count(*) FROM ngis_report), (SELECT count(*) FROM committee), (SELECT count(*) FROM province)) AS tables`,
-    ))[0].tables;
+        )
+      )[0].tables;
     const before = await snapshot();
     await subgraph.db.query('DELETE FROM seed_state'); // forces every step to run again, not just to be skipped
     await prepareDomainDatabase(resources, subgraph.db, { people: 300, logger: createLogger('test') });

@@ -29,7 +29,10 @@ export const entities: Omit<Resolvers, 'Query'> = {
   AerialImageryProgress: {
     operator: ({ operatorCode }) => agency(operatorCode),
     plannedKm2: ({ flownKm2, flownPercent, orthoKm2, orthoPercent }) =>
-      plannedArea([{ km2: flownKm2, percent: flownPercent }, { km2: orthoKm2, percent: orthoPercent }]),
+      plannedArea([
+        { km2: flownKm2, percent: flownPercent },
+        { km2: orthoKm2, percent: orthoPercent },
+      ]),
   },
   SecurityAgreementStatus: {
     convener: ({ convenerCode }) => agency(convenerCode),

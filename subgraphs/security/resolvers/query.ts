@@ -1,8 +1,19 @@
 import { requireNationalId, requirePage, requireProvinceCode } from '@govhub/shared';
 import type { QueryResolvers } from '../generated';
 import {
-  AERIAL_IMAGERY_SQL, INCIDENT_ORDER, INCIDENT_SQL, RESOURCE_CUT_SQL, SECURITY_AGREEMENT_SQL, SECURITY_DATABASE_SQL, TIP_SQL,
-  type AerialImageryRow, type IncidentRow, type ResourceCutRow, type SecurityAgreementRow, type SecurityDatabaseRow, type TipRow,
+  AERIAL_IMAGERY_SQL,
+  INCIDENT_ORDER,
+  INCIDENT_SQL,
+  RESOURCE_CUT_SQL,
+  SECURITY_AGREEMENT_SQL,
+  SECURITY_DATABASE_SQL,
+  TIP_SQL,
+  type AerialImageryRow,
+  type IncidentRow,
+  type ResourceCutRow,
+  type SecurityAgreementRow,
+  type SecurityDatabaseRow,
+  type TipRow,
 } from '../loaders';
 
 export const Query: QueryResolvers = {

@@ -1,9 +1,11 @@
-import {
-  bulkInsert, createRandom, personAt, progress, provinceOfPerson, type Database, type Logger, type Random,
-} from '@govhub/shared';
+import { bulkInsert, createRandom, personAt, progress, provinceOfPerson, type Database, type Logger, type Random } from '@govhub/shared';
 import { BORDER_PROVINCES } from './incidents';
 
-export interface IdentityRecordSeed { nationalId: string; biometricRefs: string[]; enrolledOn: string }
+export interface IdentityRecordSeed {
+  nationalId: string;
+  biometricRefs: string[];
+  enrolledOn: string;
+}
 
 const BORDER = new Set(BORDER_PROVINCES);
 /** Outside the border provinces, where every resident is enrolled, one person in twenty-five is. */

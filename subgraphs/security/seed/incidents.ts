@@ -57,12 +57,22 @@ export async function seedIncidents(db: Database): Promise<void> {
     const { provinceCode, district } = borderPlace(random);
     const category = weightedKey(random, CATEGORY_WEIGHTS);
     return [
-      `SBP-${String(i + 1).padStart(5, '0')}`, provinceCode, district, bangkokTime(random, '2016-01-01', '2017-11-30'),
-      category, random.int(0, MAX_CASUALTIES[category]), weightedKey(random, REPORTER_WEIGHTS), true,
+      `SBP-${String(i + 1).padStart(5, '0')}`,
+      provinceCode,
+      district,
+      bangkokTime(random, '2016-01-01', '2017-11-30'),
+      category,
+      random.int(0, MAX_CASUALTIES[category]),
+      weightedKey(random, REPORTER_WEIGHTS),
+      true,
     ];
   });
-  await bulkInsert(db, 'security_incident',
-    ['id', 'province_code', 'district_th', 'occurred_at', 'category', 'casualties', 'reported_by_code', 'synthetic'], rows);
+  await bulkInsert(
+    db,
+    'security_incident',
+    ['id', 'province_code', 'district_th', 'occurred_at', 'category', 'casualties', 'reported_by_code', 'synthetic'],
+    rows,
+  );
 }
 
 /** A few invented tips from the public, Oct to Nov 2017, handled by ISOC Region 4 Forward. */
@@ -71,10 +81,15 @@ export async function seedTips(db: Database): Promise<void> {
     const random = createRandom(`security:tip:${i}`);
     const { provinceCode, district } = borderPlace(random);
     return [
-      `TIP-${String(i + 1).padStart(4, '0')}`, bangkokTime(random, '2017-10-01', '2017-11-30'), provinceCode,
-      random.pick(TIP_CHANNELS), random.pick(TIP_SUMMARIES)(district), weightedKey(random, TIP_STATUS_WEIGHTS), 'ISOC-R4F', true,
+      `TIP-${String(i + 1).padStart(4, '0')}`,
+      bangkokTime(random, '2017-10-01', '2017-11-30'),
+      provinceCode,
+      random.pick(TIP_CHANNELS),
+      random.pick(TIP_SUMMARIES)(district),
+      weightedKey(random, TIP_STATUS_WEIGHTS),
+      'ISOC-R4F',
+      true,
     ];
   });
-  await bulkInsert(db, 'citizen_tip',
-    ['id', 'received_at', 'province_code', 'channel', 'summary', 'status', 'owner_code', 'synthetic'], rows);
+  await bulkInsert(db, 'citizen_tip', ['id', 'received_at', 'province_code', 'channel', 'summary', 'status', 'owner_code', 'synthetic'], rows);
 }

@@ -53,11 +53,18 @@ const agencyCodes = new Set(agencies().map((agency) => agency.code));
 
 describe('security subgraph', () => {
   it('reports the aerial photography as stated, with a planned area both percentages truncate to', async () => {
-    const { data, errors } = await query('{ aerialImageryProgress { asOf operator { code } flownKm2 flownPercent orthoKm2 orthoPercent plannedKm2 } }');
+    const { data, errors } = await query(
+      '{ aerialImageryProgress { asOf operator { code } flownKm2 flownPercent orthoKm2 orthoPercent plannedKm2 } }',
+    );
     expect(errors).toBeUndefined();
     const progress = data?.aerialImageryProgress;
     expect(progress).toEqual({
-      asOf: '2017-11-01', operator: { code: 'RTAF' }, flownKm2: 19626.82, flownPercent: 68.2, orthoKm2: 4261.5, orthoPercent: 14.81,
+      asOf: '2017-11-01',
+      operator: { code: 'RTAF' },
+      flownKm2: 19626.82,
+      flownPercent: 68.2,
+      orthoKm2: 4261.5,
+      orthoPercent: 14.81,
       plannedKm2: 28774.29,
     });
     expect(Math.floor((progress.flownKm2 * 10000) / progress.plannedKm2) / 100).toBe(progress.flownPercent);
@@ -83,23 +90,61 @@ describe('security subgraph', () => {
   });
 
   it('lists the fiscal 2561 cuts: 70 ISOC posts, Air Force -20% (about 74 people), aircraft 2 -> 1', async () => {
-    const { data, errors } = await query('{ resourceCuts { agency { code } kind reduction reductionPercent approximate before after effectiveFrom } }');
+    const { data, errors } = await query(
+      '{ resourceCuts { agency { code } kind reduction reductionPercent approximate before after effectiveFrom } }',
+    );
     expect(errors).toBeUndefined();
     expect(data?.resourceCuts).toEqual([
-      { agency: { code: 'ISOC-R4F' }, kind: 'STAFF_POSTS', reduction: 70, reductionPercent: null, approximate: false, before: null, after: null, effectiveFrom: '2017-10-01' },
-      { agency: { code: 'RTAF' }, kind: 'PERSONNEL', reduction: 74, reductionPercent: 20, approximate: true, before: null, after: null, effectiveFrom: '2017-10-01' },
-      { agency: { code: 'RTAF' }, kind: 'AIRCRAFT', reduction: 1, reductionPercent: null, approximate: false, before: 2, after: 1, effectiveFrom: '2017-10-01' },
+      {
+        agency: { code: 'ISOC-R4F' },
+        kind: 'STAFF_POSTS',
+        reduction: 70,
+        reductionPercent: null,
+        approximate: false,
+        before: null,
+        after: null,
+        effectiveFrom: '2017-10-01',
+      },
+      {
+        agency: { code: 'RTAF' },
+        kind: 'PERSONNEL',
+        reduction: 74,
+        reductionPercent: 20,
+        approximate: true,
+        before: null,
+        after: null,
+        effectiveFrom: '2017-10-01',
+      },
+      {
+        agency: { code: 'RTAF' },
+        kind: 'AIRCRAFT',
+        reduction: 1,
+        reductionPercent: null,
+        approximate: false,
+        before: 2,
+        after: 1,
+        effectiveFrom: '2017-10-01',
+      },
     ]);
   });
 
   it('catalogues the security databases the seeds name, with grades, sharing modes and legal conditions', async () => {
-    const { data, errors } = await query('{ securityDatabaseCatalog { id owner { code } secrecyLevel sharingMode legalAccessCondition source synthetic } }');
+    const { data, errors } = await query(
+      '{ securityDatabaseCatalog { id owner { code } secrecyLevel sharingMode legalAccessCondition source synthetic } }',
+    );
     expect(errors).toBeUndefined();
-    const entries = data?.securityDatabaseCatalog as { id: string; owner: { code: string }; sharingMode: string; legalAccessCondition: string | null; source: string | null; synthetic: boolean }[];
+    const entries = data?.securityDatabaseCatalog as {
+      id: string;
+      owner: { code: string };
+      sharingMode: string;
+      legalAccessCondition: string | null;
+      source: string | null;
+      synthetic: boolean;
+    }[];
     for (const entry of entries) expect(agencyCodes.has(entry.owner.code)).toBe(true);
-    expect(entries.filter((entry) => entry.source).map((entry) => entry.id)).toEqual(expect.arrayContaining([
-      'isoc-r4f.sbp-central', 'isoc-r4f.smic', 'isoc-r4f.ida', 'rtaf.sbp-aerial-imagery', 'nsc.national-identity',
-    ]));
+    expect(entries.filter((entry) => entry.source).map((entry) => entry.id)).toEqual(
+      expect.arrayContaining(['isoc-r4f.sbp-central', 'isoc-r4f.smic', 'isoc-r4f.ida', 'rtaf.sbp-aerial-imagery', 'nsc.national-identity']),
+    );
     expect(new Set(entries.map((entry) => entry.sharingMode))).toEqual(new Set(['NEED_TO_KNOW', 'NEED_TO_SHARE']));
     expect(entries.some((entry) => entry.legalAccessCondition)).toBe(true);
     expect(entries.every((entry) => entry.synthetic)).toBe(true);
@@ -132,8 +177,9 @@ describe('security subgraph', () => {
     expect(bombings.data?.securityIncidents.every((incident: { category: string }) => incident.category === 'BOMBING')).toBe(true);
     const root = await query('{ securityIncidents(provinceCode: "94", first: 10) { id } }');
     const page = await query(ENTITIES.replace('first: 3', 'first: 5, offset: 5'), provinceRefs(['94']));
-    expect(page.data?._entities[0].securityIncidents.map((incident: { id: string }) => incident.id))
-      .toEqual(root.data?.securityIncidents.slice(5).map((incident: { id: string }) => incident.id));
+    expect(page.data?._entities[0].securityIncidents.map((incident: { id: string }) => incident.id)).toEqual(
+      root.data?.securityIncidents.slice(5).map((incident: { id: string }) => incident.id),
+    );
   });
 
   it('resolves all 77 provinces in the same statements as 2, and only border provinces have incidents', async () => {
@@ -144,7 +190,8 @@ describe('security subgraph', () => {
     expect(few.statements).toBe(1);
     expect(many.statements).toBe(few.statements);
     const withIncidents = (many.data?._entities as { code: string; securityIncidents: unknown[] }[])
-      .filter((province) => province.securityIncidents.length > 0).map((province) => province.code);
+      .filter((province) => province.securityIncidents.length > 0)
+      .map((province) => province.code);
     expect(withIncidents.sort()).toEqual([...BORDER_PROVINCES].sort());
   });
 
@@ -154,12 +201,17 @@ describe('security subgraph', () => {
     expect(many.errors).toBeUndefined();
     expect(few.statements).toBe(1);
     expect(many.statements).toBe(few.statements);
-    const persons = many.data?._entities as { nationalId: string; identityRecord: { nationalId: string; biometricRefs: string[]; owner: { code: string } } | null }[];
+    const persons = many.data?._entities as {
+      nationalId: string;
+      identityRecord: { nationalId: string; biometricRefs: string[]; owner: { code: string } } | null;
+    }[];
     const enrolled = persons.filter((person) => person.identityRecord !== null);
     expect(enrolled.length).toBe(expectedRecords.filter(Boolean).length);
     expect(enrolled.length).toBeGreaterThan(PEOPLE / 20);
     expect(enrolled.length).toBeLessThan(PEOPLE / 5);
-    expect(persons.map((person) => person.identityRecord?.biometricRefs ?? null)).toEqual(expectedRecords.map((record) => record?.biometricRefs ?? null));
+    expect(persons.map((person) => person.identityRecord?.biometricRefs ?? null)).toEqual(
+      expectedRecords.map((record) => record?.biometricRefs ?? null),
+    );
     for (const person of enrolled) {
       expect(person.identityRecord).toMatchObject({ nationalId: person.nationalId, owner: { code: 'NSC' } });
     }
@@ -167,14 +219,17 @@ describe('security subgraph', () => {
 
   it('looks up an identity record by national ID', async () => {
     const index = expectedRecords.findIndex((record) => record !== null);
-    const { data, errors } = await query('query($id: ID!) { identityRecord(nationalId: $id) { nationalId enrolledOn synthetic } }',
-      { id: personAt(index).nationalId });
+    const { data, errors } = await query('query($id: ID!) { identityRecord(nationalId: $id) { nationalId enrolledOn synthetic } }', {
+      id: personAt(index).nationalId,
+    });
     expect(errors).toBeUndefined();
     expect(data?.identityRecord).toEqual({ nationalId: personAt(index).nationalId, enrolledOn: expectedRecords[index]?.enrolledOn, synthetic: true });
   });
 
   it('keeps a few tips from the border provinces, newest first, none through the website before its trial', async () => {
-    const { data, errors } = await query('{ citizenTips(first: 100) { id receivedAt province { code } channel summary status owner { code } synthetic } }');
+    const { data, errors } = await query(
+      '{ citizenTips(first: 100) { id receivedAt province { code } channel summary status owner { code } synthetic } }',
+    );
     expect(errors).toBeUndefined();
     const tips = data?.citizenTips as { receivedAt: string; province: { code: string }; channel: string; owner: { code: string } }[];
     expect(tips).toHaveLength(TIP_COUNT);
@@ -219,10 +274,12 @@ describe('security subgraph', () => {
           WHERE table_schema = $1 AND table_name NOT IN ('seed_state', 'schema_migrations') ORDER BY table_name`,
         [security.name],
       );
-      return Promise.all(tables.map(async ({ name }) => ({
-        name,
-        ...(await subgraph.db.query(`SELECT count(*)::int AS rows, md5(string_agg(t::text, '|' ORDER BY t::text)) AS hash FROM "${name}" t`))[0],
-      })));
+      return Promise.all(
+        tables.map(async ({ name }) => ({
+          name,
+          ...(await subgraph.db.query(`SELECT count(*)::int AS rows, md5(string_agg(t::text, '|' ORDER BY t::text)) AS hash FROM "${name}" t`))[0],
+        })),
+      );
     };
     const before = await fingerprint();
     expect(before.length).toBeGreaterThanOrEqual(8);

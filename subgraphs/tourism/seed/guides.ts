@@ -5,11 +5,21 @@ import { addYears, LAST_DAY, later } from './profiles';
 const CARD_TYPES = ['GENERAL_FOREIGN', 'GENERAL_THAI', 'LOCAL_FOREIGN', 'LOCAL_THAI', 'MARINE', 'TREKKING'] as const;
 type CardType = (typeof CARD_TYPES)[number];
 const CARD_WEIGHTS: Record<CardType, number> = {
-  GENERAL_FOREIGN: 40, GENERAL_THAI: 25, LOCAL_FOREIGN: 12, LOCAL_THAI: 13, MARINE: 6, TREKKING: 4,
+  GENERAL_FOREIGN: 40,
+  GENERAL_THAI: 25,
+  LOCAL_FOREIGN: 12,
+  LOCAL_THAI: 13,
+  MARINE: 6,
+  TREKKING: 4,
 };
 /** Card number prefixes by type (invented; the seeds give no format). */
 const PREFIX: Record<CardType, string> = {
-  GENERAL_FOREIGN: '11', GENERAL_THAI: '12', LOCAL_FOREIGN: '21', LOCAL_THAI: '22', MARINE: '31', TREKKING: '32',
+  GENERAL_FOREIGN: '11',
+  GENERAL_THAI: '12',
+  LOCAL_FOREIGN: '21',
+  LOCAL_THAI: '22',
+  MARINE: '31',
+  TREKKING: '32',
 };
 /** Cards run five years. */
 const VALID_YEARS = 5;
@@ -22,10 +32,17 @@ const BORN_BY = addYears(LAST_DAY, -20);
 
 /** Tour guide cards held by people of the shared synthetic population (`personAt`). */
 export async function seedGuides(db: Database, options: SeedOptions): Promise<void> {
-  await insertByIndex(db, options.logger, 'tourism.tour-guides', {
-    table: 'tour_guide',
-    columns: ['card_no', 'national_id', 'card_type', 'issued_on', 'expires_on', 'synthetic'],
-  }, options.people, guideCardsOf);
+  await insertByIndex(
+    db,
+    options.logger,
+    'tourism.tour-guides',
+    {
+      table: 'tour_guide',
+      columns: ['card_no', 'national_id', 'card_type', 'issued_on', 'expires_on', 'synthetic'],
+    },
+    options.people,
+    guideCardsOf,
+  );
 }
 
 function guideCardsOf(index: number): unknown[][] {

@@ -20,10 +20,17 @@ const STATUS_WEIGHTS = [95, 3, 2];
  * demo identity directs, always holds one.
  */
 export async function seedTourLicences(db: Database, options: SeedOptions): Promise<void> {
-  await insertByIndex(db, options.logger, 'tourism.tour-licences', {
-    table: 'tour_business_licence',
-    columns: ['licence_no', 'holder_juristic_id', 'kind', 'issued_on', 'expires_on', 'status', 'synthetic'],
-  }, businessCount(options.people), (index) => licencesOf(index, options.people));
+  await insertByIndex(
+    db,
+    options.logger,
+    'tourism.tour-licences',
+    {
+      table: 'tour_business_licence',
+      columns: ['licence_no', 'holder_juristic_id', 'kind', 'issued_on', 'expires_on', 'status', 'synthetic'],
+    },
+    businessCount(options.people),
+    (index) => licencesOf(index, options.people),
+  );
 }
 
 function licencesOf(index: number, people: number): unknown[][] {
@@ -40,8 +47,7 @@ function licencesOf(index: number, people: number): unknown[][] {
       ? random.date(later(business.registeredOn, '2008-01-01'), LAPSE_BY)
       : random.date(later(business.registeredOn, LAPSE_BY), LAST_DAY);
     const expiresOn = addYears(issuedOn, VALID_YEARS);
-    const status = expiresOn <= AS_OF ? 'EXPIRED'
-      : index === 0 ? 'ACTIVE' : random.weighted(STATUSES, (s) => STATUS_WEIGHTS[STATUSES.indexOf(s)]);
+    const status = expiresOn <= AS_OF ? 'EXPIRED' : index === 0 ? 'ACTIVE' : random.weighted(STATUSES, (s) => STATUS_WEIGHTS[STATUSES.indexOf(s)]);
     return [`${PREFIX[kind]}/${String(index + 1).padStart(5, '0')}`, business.juristicId, kind, issuedOn, expiresOn, status, true];
   });
 }

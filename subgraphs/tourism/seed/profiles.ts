@@ -50,13 +50,21 @@ export function tourismProfiles(): TourismProfile[] {
     const known = DESTINATIONS[province.code];
     return known
       ? {
-        province, destination: true, annualArrivals: known[0] * 1_000_000, foreignShare: known[1],
-        foreignSpend: random.int(16_000, 26_000), thaiSpend: random.int(3_000, 4_500),
-      }
+          province,
+          destination: true,
+          annualArrivals: known[0] * 1_000_000,
+          foreignShare: known[1],
+          foreignSpend: random.int(16_000, 26_000),
+          thaiSpend: random.int(3_000, 4_500),
+        }
       : {
-        province, destination: false, annualArrivals: Math.round(province.population * (0.8 + random.next())),
-        foreignShare: 0.02 + random.next() * 0.06, foreignSpend: random.int(6_000, 12_000), thaiSpend: random.int(1_800, 3_000),
-      };
+          province,
+          destination: false,
+          annualArrivals: Math.round(province.population * (0.8 + random.next())),
+          foreignShare: 0.02 + random.next() * 0.06,
+          foreignSpend: random.int(6_000, 12_000),
+          thaiSpend: random.int(1_800, 3_000),
+        };
   });
   return cache;
 }

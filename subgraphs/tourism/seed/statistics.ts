@@ -19,6 +19,10 @@ export async function seedStatistics(db: Database): Promise<void> {
       return [profile.province.code, month, foreign, thai, revenue, nextMonth > AS_OF, true];
     });
   });
-  await bulkInsert(db, 'tourism_statistic',
-    ['province_code', 'month', 'foreign_arrivals', 'thai_arrivals', 'revenue_baht', 'forecast', 'synthetic'], rows);
+  await bulkInsert(
+    db,
+    'tourism_statistic',
+    ['province_code', 'month', 'foreign_arrivals', 'thai_arrivals', 'revenue_baht', 'forecast', 'synthetic'],
+    rows,
+  );
 }

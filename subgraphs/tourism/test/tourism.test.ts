@@ -15,10 +15,16 @@ async function counted(text: string, variables?: Record<string, unknown>) {
   return { ...response, statements };
 }
 
-const entities = (selection: string) =>
-  `query($representations: [_Any!]!) { _entities(representations: $representations) { ${selection} } }`;
+const entities = (selection: string) => `query($representations: [_Any!]!) { _entities(representations: $representations) { ${selection} } }`;
 
-interface Statistic { province: { code: string }; period: string; arrivals: number; foreignArrivals: number; thaiArrivals: number; forecast: boolean }
+interface Statistic {
+  province: { code: string };
+  period: string;
+  arrivals: number;
+  foreignArrivals: number;
+  thaiArrivals: number;
+  forecast: boolean;
+}
 
 describe('tourism subgraph: figures from the seeds', () => {
   it('links 11 agencies to the Tourism Intelligence Center, each a synthetic, known agency', async () => {
@@ -27,7 +33,10 @@ describe('tourism subgraph: figures from the seeds', () => {
     expect(errors).toBeUndefined();
     const center = data?.tourismIntelligenceCenter;
     expect(center).toMatchObject({
-      nameEn: 'Tourism Intelligence Center', lead: { code: 'MOTS' }, linkedAgencyCount: 11, asOf: '2017-10-03',
+      nameEn: 'Tourism Intelligence Center',
+      lead: { code: 'MOTS' },
+      linkedAgencyCount: 11,
+      asOf: '2017-10-03',
       purposes: ['POLICY', 'MARKETING', 'TOURIST_SAFETY', 'FORECASTING'],
     });
     const codes = center.linkedAgencies.map((link: { agency: { code: string } }) => link.agency.code);
@@ -44,7 +53,13 @@ describe('tourism subgraph: figures from the seeds', () => {
     expect(errors).toBeUndefined();
     const { respondents, ...row } = data?.tourismSurvey;
     expect(row).toEqual({
-      ministry: { code: 'MOTS' }, agencies: 3, databases: 17, datasets: 46, readyToLink: 12, notReadyToLink: 34, asOf: '2017-12-01',
+      ministry: { code: 'MOTS' },
+      agencies: 3,
+      databases: 17,
+      datasets: 46,
+      readyToLink: 12,
+      notReadyToLink: 34,
+      asOf: '2017-12-01',
     });
     expect(respondents.map((agency: { code: string }) => agency.code).sort()).toEqual(['DPE', 'MOTS', 'TAT']);
   });
@@ -53,9 +68,30 @@ describe('tourism subgraph: figures from the seeds', () => {
     const { data, errors } = await query('{ tourismDocumentDemand { no document ownerMinistry { code } requestingAgencies readiness source } }');
     expect(errors).toBeUndefined();
     expect(data?.tourismDocumentDemand).toEqual([
-      { no: 15, document: 'HOTEL_LICENCE', ownerMinistry: { code: 'MOI' }, requestingAgencies: 2, readiness: 'IN_PROGRESS', source: 'List of documents services ask for, 1 Dec 2560, no. 15' },
-      { no: 40, document: 'TOUR_BUSINESS_LICENCE', ownerMinistry: { code: 'MOTS' }, requestingAgencies: 2, readiness: 'IN_PROGRESS', source: 'List of documents services ask for, 1 Dec 2560, no. 40' },
-      { no: 41, document: 'TOUR_GUIDE_CARD', ownerMinistry: { code: 'MOTS' }, requestingAgencies: 1, readiness: 'IN_PROGRESS', source: 'List of documents services ask for, 1 Dec 2560, no. 41' },
+      {
+        no: 15,
+        document: 'HOTEL_LICENCE',
+        ownerMinistry: { code: 'MOI' },
+        requestingAgencies: 2,
+        readiness: 'IN_PROGRESS',
+        source: 'List of documents services ask for, 1 Dec 2560, no. 15',
+      },
+      {
+        no: 40,
+        document: 'TOUR_BUSINESS_LICENCE',
+        ownerMinistry: { code: 'MOTS' },
+        requestingAgencies: 2,
+        readiness: 'IN_PROGRESS',
+        source: 'List of documents services ask for, 1 Dec 2560, no. 40',
+      },
+      {
+        no: 41,
+        document: 'TOUR_GUIDE_CARD',
+        ownerMinistry: { code: 'MOTS' },
+        requestingAgencies: 1,
+        readiness: 'IN_PROGRESS',
+        source: 'List of documents services ask for, 1 Dec 2560, no. 41',
+      },
     ]);
   });
 });
@@ -66,7 +102,9 @@ describe('tourism subgraph: synthetic statistics, incidents and licences', () =>
     for (let offset = 0; ; offset += 100) {
       const { data, errors } = await query(
         `query($offset: Int) { tourismStatistics(period: "2017", first: 100, offset: $offset) {
-          province { code } period arrivals foreignArrivals thaiArrivals forecast } }`, { offset });
+          province { code } period arrivals foreignArrivals thaiArrivals forecast } }`,
+        { offset },
+      );
       expect(errors).toBeUndefined();
       rows.push(...data?.tourismStatistics);
       if (data?.tourismStatistics.length < 100) break;
@@ -115,7 +153,11 @@ describe('tourism subgraph: synthetic statistics, incidents and licences', () =>
       tourGuide(cardNo: "11-0000002") { person { nationalId } cardType } }`);
     expect(errors).toBeUndefined();
     // Business 0 of the shared economy, directed by the first demo identity, and the third demo identity.
-    expect(data?.tourBusinessLicence).toEqual({ holder: { juristicId: businesses(PEOPLE).next().value?.juristicId }, kind: 'OUTBOUND', status: 'ACTIVE' });
+    expect(data?.tourBusinessLicence).toEqual({
+      holder: { juristicId: businesses(PEOPLE).next().value?.juristicId },
+      kind: 'OUTBOUND',
+      status: 'ACTIVE',
+    });
     expect(data?.tourGuide).toEqual({ person: { nationalId: '8410100555669' }, cardType: 'GENERAL_FOREIGN' });
   });
 });
@@ -136,14 +178,22 @@ describe('tourism subgraph: entity references in one statement per batch', () =>
   }
 
   it('resolves 77 provinces with their statistics in as many statements as 2', async () => {
-    const resolved = await resolveInOneStatement('Province', 'code', provinces().map((p) => p.code),
-      'tourismStatistics(period: "2017") { period arrivals }');
+    const resolved = await resolveInOneStatement(
+      'Province',
+      'code',
+      provinces().map((p) => p.code),
+      'tourismStatistics(period: "2017") { period arrivals }',
+    );
     for (const province of resolved) expect(province.tourismStatistics).toHaveLength(12);
   });
 
   it('resolves every business of the shared economy with its tour licences in as many statements as 2', async () => {
-    const resolved = await resolveInOneStatement('Business', 'juristicId', [...businesses(PEOPLE)].map((b) => b.juristicId),
-      'tourBusinessLicences { licenceNo holder { juristicId } kind issuedOn expiresOn status }');
+    const resolved = await resolveInOneStatement(
+      'Business',
+      'juristicId',
+      [...businesses(PEOPLE)].map((b) => b.juristicId),
+      'tourBusinessLicences { licenceNo holder { juristicId } kind issuedOn expiresOn status }',
+    );
     const licences = resolved.flatMap((business: { tourBusinessLicences: unknown[] }) => business.tourBusinessLicences);
     expect(licences.length).toBeGreaterThan(0);
     for (const licence of licences) {
@@ -153,15 +203,19 @@ describe('tourism subgraph: entity references in one statement per batch', () =>
   });
 
   it('resolves the whole population with their guide cards in as many statements as 2', async () => {
-    const resolved = await resolveInOneStatement('Person', 'nationalId', [...people(PEOPLE)].map((p) => p.nationalId),
-      'tourGuideCard { cardNo cardType person { nationalId } }');
+    const resolved = await resolveInOneStatement(
+      'Person',
+      'nationalId',
+      [...people(PEOPLE)].map((p) => p.nationalId),
+      'tourGuideCard { cardNo cardType person { nationalId } }',
+    );
     const guides = resolved.filter((person: { tourGuideCard: unknown }) => person.tourGuideCard);
     expect(guides.length).toBeGreaterThan(0);
     for (const guide of guides) expect(guide.tourGuideCard.person.nationalId).toBe(guide.nationalId);
     expect(resolved[2].tourGuideCard).toMatchObject({ cardNo: '11-0000002', cardType: 'GENERAL_FOREIGN' });
   });
 
-  it("resolves its own entities (licences, guide cards, hotels, incidents) one statement per type", async () => {
+  it('resolves its own entities (licences, guide cards, hotels, incidents) one statement per type', async () => {
     const { data } = await query(`{ hotelLicences(first: 100) { licenceNo } touristSafetyIncidents(first: 100) { id }
       tourGuide(cardNo: "11-0000002") { cardNo } tourBusinessLicence(licenceNo: "11/00001") { licenceNo } }`);
     const representations = [
@@ -170,9 +224,12 @@ describe('tourism subgraph: entity references in one statement per batch', () =>
       { __typename: 'TourGuide', cardNo: data?.tourGuide.cardNo },
       { __typename: 'TourBusinessLicence', licenceNo: data?.tourBusinessLicence.licenceNo },
     ];
-    const resolved = await counted(entities(`... on HotelLicence { licenceNo nameTh rooms }
+    const resolved = await counted(
+      entities(`... on HotelLicence { licenceNo nameTh rooms }
       ... on TouristSafetyIncident { id category severity } ... on TourGuide { cardNo issuedOn }
-      ... on TourBusinessLicence { licenceNo kind }`), { representations });
+      ... on TourBusinessLicence { licenceNo kind }`),
+      { representations },
+    );
     expect(resolved.errors).toBeUndefined();
     expect(resolved.data?._entities).toHaveLength(202);
     for (const entity of resolved.data?._entities) expect(entity).not.toBeNull();
@@ -184,8 +241,9 @@ describe('tourism subgraph: bad input', () => {
   const codeOf = (response: { errors?: { extensions?: Record<string, unknown> }[] }) => response.errors?.[0]?.extensions?.code;
 
   it('refuses a national ID with a wrong check digit', async () => {
-    const response = await query(entities('... on Person { tourGuideCard { cardNo } }'),
-      { representations: [{ __typename: 'Person', nationalId: '1101700203451' }] });
+    const response = await query(entities('... on Person { tourGuideCard { cardNo } }'), {
+      representations: [{ __typename: 'Person', nationalId: '1101700203451' }],
+    });
     expect(codeOf(response)).toBe('BAD_USER_INPUT');
   });
 
@@ -196,7 +254,10 @@ describe('tourism subgraph: bad input', () => {
     ['a negative offset', '{ touristSafetyIncidents(offset: -1) { id } }'],
     ['a malformed licence number', '{ tourBusinessLicence(licenceNo: "abc") { licenceNo } }'],
     ['a malformed card number', '{ tourGuide(cardNo: "1101700203450") { cardNo } }'],
-    ['a province period that is no month', '{ _entities(representations: [{ __typename: "Province", code: "10" }]) { ... on Province { tourismStatistics(period: "17") { period } } } }'],
+    [
+      'a province period that is no month',
+      '{ _entities(representations: [{ __typename: "Province", code: "10" }]) { ... on Province { tourismStatistics(period: "17") { period } } } }',
+    ],
   ])('refuses %s', async (_, text) => {
     expect(codeOf(await query(text))).toBe('BAD_USER_INPUT');
   });
@@ -204,23 +265,33 @@ describe('tourism subgraph: bad input', () => {
   it('refuses a juristic ID with a wrong check digit', async () => {
     const [business] = businesses(PEOPLE);
     const wrong = business.juristicId.slice(0, 12) + ((Number(business.juristicId[12]) + 1) % 10);
-    const response = await query(entities('... on Business { tourBusinessLicences { licenceNo } }'),
-      { representations: [{ __typename: 'Business', juristicId: wrong }] });
+    const response = await query(entities('... on Business { tourBusinessLicences { licenceNo } }'), {
+      representations: [{ __typename: 'Business', juristicId: wrong }],
+    });
     expect(codeOf(response)).toBe('BAD_USER_INPUT');
   });
 });
 
 describe('tourism subgraph: seeding', () => {
   const TABLES = [
-    'tourism_statistic', 'tourist_safety_incident', 'tour_business_licence', 'tour_guide', 'hotel_licence',
-    'intelligence_center', 'intelligence_center_link', 'ministry_survey', 'ministry_survey_respondent', 'document_demand',
+    'tourism_statistic',
+    'tourist_safety_incident',
+    'tour_business_licence',
+    'tour_guide',
+    'hotel_licence',
+    'intelligence_center',
+    'intelligence_center_link',
+    'ministry_survey',
+    'ministry_survey_respondent',
+    'document_demand',
   ];
   /** A digest of every table's content, so that any changed, added or lost row shows. */
   async function digest(db: TestSubgraph['db']): Promise<Record<string, string>> {
     const result: Record<string, string> = {};
     for (const table of TABLES) {
       const [row] = await db.query<{ digest: string }>(
-        `SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') AS digest FROM ${table} t`);
+        `SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') AS digest FROM ${table} t`,
+      );
       result[table] = row.digest;
     }
     return result;

@@ -2,7 +2,11 @@ import { bulkInsert, createRandom, provinces, type Database, type ProvinceRefere
 import type { WaterAlertLevel } from '../generated';
 import { addDays, AS_OF, roundTo } from './common';
 
-export interface ProvinceSituation { drought: WaterAlertLevel; flood: WaterAlertLevel; reservoirPercent: number | null }
+export interface ProvinceSituation {
+  drought: WaterAlertLevel;
+  flood: WaterAlertLevel;
+  reservoirPercent: number | null;
+}
 
 /**
  * Flood levels the hub's stories rely on: the southern floods of Dec 2560 in Surat Thani, where HAII had staff at
@@ -23,27 +27,51 @@ const FORECAST_DAYS = 7;
  */
 export function provinceSituation(province: ProvinceReference): ProvinceSituation {
   const random = createRandom(`water:situation:${province.code}`);
-  const flood = PINNED_FLOOD[province.code] ?? (province.region === 'SOUTH'
-    ? random.weighted(['NORMAL', 'WATCH', 'WARNING'] as const, (level) => ({ NORMAL: 3, WATCH: 4, WARNING: 2 })[level])
-    : random.weighted(['NORMAL', 'WATCH'] as const, (level) => (level === 'NORMAL' ? 85 : 15)));
-  const drought = flood !== 'NORMAL' ? 'NORMAL' : province.region === 'NORTHEAST'
-    ? random.weighted(['NORMAL', 'WATCH', 'WARNING'] as const, (level) => ({ NORMAL: 6, WATCH: 3, WARNING: 1 })[level])
-    : random.weighted(['NORMAL', 'WATCH'] as const, (level) => (level === 'NORMAL' ? 8 : 2));
-  const reservoirPercent = NO_RESERVOIR.has(province.code) ? null
+  const flood =
+    PINNED_FLOOD[province.code] ??
+    (province.region === 'SOUTH'
+      ? random.weighted(['NORMAL', 'WATCH', 'WARNING'] as const, (level) => ({ NORMAL: 3, WATCH: 4, WARNING: 2 })[level])
+      : random.weighted(['NORMAL', 'WATCH'] as const, (level) => (level === 'NORMAL' ? 85 : 15)));
+  const drought =
+    flood !== 'NORMAL'
+      ? 'NORMAL'
+      : province.region === 'NORTHEAST'
+        ? random.weighted(['NORMAL', 'WATCH', 'WARNING'] as const, (level) => ({ NORMAL: 6, WATCH: 3, WARNING: 1 })[level])
+        : random.weighted(['NORMAL', 'WATCH'] as const, (level) => (level === 'NORMAL' ? 8 : 2));
+  const reservoirPercent = NO_RESERVOIR.has(province.code)
+    ? null
     : roundTo(Math.min(100, 45 + random.next() * 40 + RAIN_INTENSITY[flood] * 25 - (drought === 'NORMAL' ? 0 : 20)), 1);
   return { drought, flood, reservoirPercent };
 }
 
 export async function seedSituation(db: Database): Promise<void> {
   const situations = provinces().map((province) => ({ province, ...provinceSituation(province) }));
-  await bulkInsert(db, 'water_situation',
+  await bulkInsert(
+    db,
+    'water_situation',
     ['province_code', 'as_of', 'drought_status', 'flood_status', 'reservoir_percent', 'synthetic'],
-    situations.map((s) => [s.province.code, AS_OF, s.drought, s.flood, s.reservoirPercent, true]));
-  await bulkInsert(db, 'rain_forecast', ['province_code', 'issued_at', 'synthetic'],
-    situations.map((s) => [s.province.code, FORECAST_ISSUED_AT, true]));
-  await bulkInsert(db, 'rain_forecast_day', ['province_code', 'issued_at', 'day', 'rainfall_mm', 'chance_percent'],
-    situations.flatMap((s) => forecastDays(s.province.code, RAIN_INTENSITY[s.flood])
-      .map((day) => [s.province.code, FORECAST_ISSUED_AT, day.date, day.rainfallMm, day.chancePercent])));
+    situations.map((s) => [s.province.code, AS_OF, s.drought, s.flood, s.reservoirPercent, true]),
+  );
+  await bulkInsert(
+    db,
+    'rain_forecast',
+    ['province_code', 'issued_at', 'synthetic'],
+    situations.map((s) => [s.province.code, FORECAST_ISSUED_AT, true]),
+  );
+  await bulkInsert(
+    db,
+    'rain_forecast_day',
+    ['province_code', 'issued_at', 'day', 'rainfall_mm', 'chance_percent'],
+    situations.flatMap((s) =>
+      forecastDays(s.province.code, RAIN_INTENSITY[s.flood]).map((day) => [
+        s.province.code,
+        FORECAST_ISSUED_AT,
+        day.date,
+        day.rainfallMm,
+        day.chancePercent,
+      ]),
+    ),
+  );
 }
 
 /** Seven days from the day of issue; wet provinces start wet and dry out slowly. */

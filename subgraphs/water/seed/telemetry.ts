@@ -3,7 +3,12 @@ import { readSeedData, roundTo, shuffled } from './common';
 import { provinceSituation, RAIN_INTENSITY } from './situation';
 
 /** Approximate coordinates of each provincial seat and its main river basin (of the 25); outside the seeds. */
-interface ProvinceGeography { province: string; lat: number; lon: number; basinTh: string }
+interface ProvinceGeography {
+  province: string;
+  lat: number;
+  lon: number;
+  basinTh: string;
+}
 
 const OPERATORS = ['HAII', 'RID', 'TMD', 'DWR'] as const;
 type Operator = (typeof OPERATORS)[number];
@@ -21,7 +26,14 @@ const READINGS = 7 * 4;
 const LAST_READING = Date.parse('2017-12-01T00:00:00+07:00');
 const READING_INTERVAL_MS = 6 * 3_600_000;
 
-interface Station { id: string; operator: Operator; province: ProvinceReference; geography: ProvinceGeography; lat: number; lon: number }
+interface Station {
+  id: string;
+  operator: Operator;
+  province: ProvinceReference;
+  geography: ProvinceGeography;
+  lat: number;
+  lon: number;
+}
 
 /** Two to four invented stations per province, with readings that follow the province's flood situation. */
 export async function seedTelemetry(db: Database, logger: Logger): Promise<void> {
@@ -31,9 +43,12 @@ export async function seedTelemetry(db: Database, logger: Logger): Promise<void>
     if (!place) throw new Error(`provinceGeography.json has no province ${province.code}`);
     return stationsOf(province, place);
   });
-  await bulkInsert(db, 'telemetry_station',
+  await bulkInsert(
+    db,
+    'telemetry_station',
     ['id', 'name_th', 'operator_code', 'province_code', 'basin', 'lat', 'lon', 'synthetic'],
-    stations.map((s) => [s.id, STATION_NAME[s.operator](s.province.nameTh), s.operator, s.province.code, s.geography.basinTh, s.lat, s.lon, true]));
+    stations.map((s) => [s.id, STATION_NAME[s.operator](s.province.nameTh), s.operator, s.province.code, s.geography.basinTh, s.lat, s.lon, true]),
+  );
   const readings = stations.flatMap(observationsOf);
   const tick = progress(logger, 'water.observations', readings.length);
   await bulkInsert(db, 'observation', ['station_id', 'at', 'rainfall_mm', 'water_level_m', 'synthetic'], readings, { onProgress: tick });
@@ -60,9 +75,7 @@ function observationsOf(station: Station): unknown[][] {
   return Array.from({ length: READINGS }, (_, reading) => {
     const at = new Date(LAST_READING - (READINGS - 1 - reading) * READING_INTERVAL_MS).toISOString();
     const rainfallMm = random.chance(0.1 + 0.8 * intensity) ? roundTo(random.next() * (2 + 45 * intensity), 1) : 0;
-    const waterLevelM = GAUGES_RIVER[station.operator]
-      ? roundTo(baseLevel + reading * 0.06 * intensity + (random.next() - 0.5) * 0.1, 2)
-      : null;
+    const waterLevelM = GAUGES_RIVER[station.operator] ? roundTo(baseLevel + reading * 0.06 * intensity + (random.next() - 0.5) * 0.1, 2) : null;
     return [station.id, at, rainfallMm, waterLevelM, true];
   });
 }

@@ -1,8 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  agencies, composeSupergraph, createLogger, Database, hubDatasets, migrate, prepareDomainDatabase, provinces,
-} from '@govhub/shared';
+import { agencies, composeSupergraph, createLogger, Database, hubDatasets, migrate, prepareDomainDatabase, provinces } from '@govhub/shared';
 import { createTestDatabase, useTestSubgraph } from '@govhub/shared/dist/testing';
 import { water } from '../index';
 
@@ -21,8 +19,21 @@ const expectBadInput = async (text: string) => {
   expect(errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
 };
 
-interface AgencyProgress { no: number; agency: { code: string }; items: number; linked: number; preparing: number; awaitingUpdate: number; noteTh: string | null }
-interface Report { id: string; type: string; mode: string; issuedOn: string }
+interface AgencyProgress {
+  no: number;
+  agency: { code: string };
+  items: number;
+  linked: number;
+  preparing: number;
+  awaitingUpdate: number;
+  noteTh: string | null;
+}
+interface Report {
+  id: string;
+  type: string;
+  mode: string;
+  issuedOn: string;
+}
 
 const PROVINCE_ENTITIES = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Province {
   code waterSituation { droughtStatus floodStatus asOf reservoirPercent }
@@ -89,9 +100,16 @@ describe('water subgraph: the data warehouse', () => {
 
   it('records the 25 HAII staff at DDPM Region 11, Surat Thani, 31 Oct – 10 Nov 2560', async () => {
     const { data } = await query('{ supportDeployments { agency { code } hostAgency { code } province { code } staff startedOn endedOn } }');
-    expect(data?.supportDeployments).toEqual([{
-      agency: { code: 'HAII' }, hostAgency: { code: 'DDPM' }, province: { code: '84' }, staff: 25, startedOn: '2017-10-31', endedOn: '2017-11-10',
-    }]);
+    expect(data?.supportDeployments).toEqual([
+      {
+        agency: { code: 'HAII' },
+        hostAgency: { code: 'DDPM' },
+        province: { code: '84' },
+        staff: 25,
+        startedOn: '2017-10-31',
+        endedOn: '2017-11-10',
+      },
+    ]);
   });
 });
 
@@ -105,15 +123,23 @@ describe('water subgraph: provinces, telemetry and forecasts', () => {
     expect(two.statements).toBe(4);
     expect(many.statements).toBe(two.statements);
     const entities = many.data?._entities as {
-      code: string; telemetryStations: { observations: unknown[] }[];
+      code: string;
+      telemetryStations: { observations: unknown[] }[];
       rainForecast: { issuedAt: string; province: { code: string }; days: { date: string; chancePercent: number }[] };
     }[];
     expect(entities.map((entity) => entity.code)).toEqual(all);
     for (const entity of entities) {
       expect(entity.rainForecast.province.code).toBe(entity.code);
       expect(entity.rainForecast.issuedAt).toBe('2017-12-01T00:00:00.000Z');
-      expect(entity.rainForecast.days.map((day) => day.date)).toEqual(
-        ['2017-12-01', '2017-12-02', '2017-12-03', '2017-12-04', '2017-12-05', '2017-12-06', '2017-12-07']);
+      expect(entity.rainForecast.days.map((day) => day.date)).toEqual([
+        '2017-12-01',
+        '2017-12-02',
+        '2017-12-03',
+        '2017-12-04',
+        '2017-12-05',
+        '2017-12-06',
+        '2017-12-07',
+      ]);
       expect(entity.telemetryStations.length).toBeGreaterThanOrEqual(2);
       for (const station of entity.telemetryStations) expect(station.observations).toHaveLength(3);
     }
@@ -135,10 +161,18 @@ describe('water subgraph: provinces, telemetry and forecasts', () => {
     expect(data?._entities).toEqual([{ code: '99', waterSituation: null, telemetryStations: [], rainForecast: null }]);
   });
 
-  it('returns a station\'s latest readings oldest first, six hours apart, up to midnight of 1 Dec 2560 Thai time', async () => {
-    const { data } = await query('{ telemetryStations(provinceCode: "84") { id operator { code } province { code } basin lat lon observations(last: 3) { at waterLevelM } } }');
-    const stations = data?.telemetryStations as { id: string; operator: { code: string }; province: { code: string }; basin: string; lat: number;
-      observations: { at: string; waterLevelM: number | null }[] }[];
+  it("returns a station's latest readings oldest first, six hours apart, up to midnight of 1 Dec 2560 Thai time", async () => {
+    const { data } = await query(
+      '{ telemetryStations(provinceCode: "84") { id operator { code } province { code } basin lat lon observations(last: 3) { at waterLevelM } } }',
+    );
+    const stations = data?.telemetryStations as {
+      id: string;
+      operator: { code: string };
+      province: { code: string };
+      basin: string;
+      lat: number;
+      observations: { at: string; waterLevelM: number | null }[];
+    }[];
     expect(stations.length).toBeGreaterThanOrEqual(2);
     for (const station of stations) {
       expect(station.province.code).toBe('84');
@@ -162,9 +196,12 @@ describe('water subgraph: provinces, telemetry and forecasts', () => {
     const text = `query($representations: [_Any!]!) { _entities(representations: $representations) {
       ... on TelemetryStation { id operator { code } observations(last: 2) { at } }
       ... on WaterDataItem { id nameTh status sourceAgency { code } } } }`;
-    const representations = (stations: string[], items: string[]) => ({ representations: [
-      ...stations.map((id) => ({ __typename: 'TelemetryStation', id })), ...items.map((id) => ({ __typename: 'WaterDataItem', id })),
-    ] });
+    const representations = (stations: string[], items: string[]) => ({
+      representations: [
+        ...stations.map((id) => ({ __typename: 'TelemetryStation', id })),
+        ...items.map((id) => ({ __typename: 'WaterDataItem', id })),
+      ],
+    });
     const few = await counted(text, representations(stationIds.slice(0, 1), itemIds.slice(0, 1)));
     const lots = await counted(text, representations(stationIds, itemIds));
     // stations + their readings + items
@@ -185,7 +222,7 @@ describe('water subgraph: provinces, telemetry and forecasts', () => {
 
 describe('water subgraph: situation reports', () => {
   const reports = async (filter: string) =>
-    ((await query(`{ situationReports(${filter}) { id type mode issuedOn } }`)).data?.situationReports as Report[]);
+    (await query(`{ situationReports(${filter}) { id type mode issuedOn } }`)).data?.situationReports as Report[];
   const DAY = 86_400_000;
 
   it('issues the full report weekly in normal times and daily in a crisis', async () => {
@@ -195,7 +232,10 @@ describe('water subgraph: situation reports', () => {
     const weekly = normal.map((r) => Date.parse(r.issuedOn)).sort((a, b) => a - b);
     for (let i = 1; i < weekly.length; i++) expect((weekly[i] - weekly[i - 1]) % (7 * DAY)).toBe(0);
     // the southern operation of 31 Oct – 10 Nov 2560: one full report every day
-    const operation = crisis.map((r) => r.issuedOn).filter((day) => day <= '2017-11-10').sort();
+    const operation = crisis
+      .map((r) => r.issuedOn)
+      .filter((day) => day <= '2017-11-10')
+      .sort();
     expect(operation).toEqual(Array.from({ length: 11 }, (_, i) => new Date(Date.parse('2017-10-31') + i * DAY).toISOString().slice(0, 10)));
   });
 
@@ -209,10 +249,26 @@ describe('water subgraph: situation reports', () => {
 });
 
 describe('water subgraph: seeding and composition', () => {
-  const TABLES = ['water_agency', 'water_data_item', 'water_data_snapshot', 'telemetry_station', 'observation', 'rain_forecast',
-    'rain_forecast_day', 'water_situation', 'situation_report', 'provincial_water_centre', 'decision_support_plan', 'support_deployment'];
-  const rowCounts = async () => Object.fromEntries(await Promise.all(TABLES.map(async (table) =>
-    [table, (await subgraph.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0].n])));
+  const TABLES = [
+    'water_agency',
+    'water_data_item',
+    'water_data_snapshot',
+    'telemetry_station',
+    'observation',
+    'rain_forecast',
+    'rain_forecast_day',
+    'water_situation',
+    'situation_report',
+    'provincial_water_centre',
+    'decision_support_plan',
+    'support_deployment',
+  ];
+  const rowCounts = async () =>
+    Object.fromEntries(
+      await Promise.all(
+        TABLES.map(async (table) => [table, (await subgraph.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0].n]),
+      ),
+    );
 
   it('seeds idempotently: a second run, even with every step forced to run again, changes nothing', async () => {
     const before = await rowCounts();
@@ -242,10 +298,11 @@ describe('water subgraph: seeding and composition', () => {
   it('composes with the governance subgraph, and fails to once a field loses its classification', () => {
     const sdl = readFileSync(join(__dirname, '..', 'schema.graphql'), 'utf8');
     const governanceSdl = readFileSync(join(__dirname, '..', '..', 'governance', 'schema.graphql'), 'utf8');
-    const compose = (waterSdl: string) => composeSupergraph([
-      { name: 'governance', url: 'http://governance.invalid/graphql', sdl: governanceSdl },
-      { name: 'water', url: 'http://water.invalid/graphql', sdl: waterSdl },
-    ]);
+    const compose = (waterSdl: string) =>
+      composeSupergraph([
+        { name: 'governance', url: 'http://governance.invalid/graphql', sdl: governanceSdl },
+        { name: 'water', url: 'http://water.invalid/graphql', sdl: waterSdl },
+      ]);
     const { supergraphSdl } = compose(sdl);
     expect(supergraphSdl).toMatch(/waterSituation: WaterSituation/);
     expect(supergraphSdl).toMatch(/waterDataSummary: WaterDataSummary!/);
@@ -257,8 +314,10 @@ describe('water subgraph: seeding and composition', () => {
   it('publishes its datasets under agencies the catalogue knows, and names no dataset the catalogue lacks', () => {
     const catalogue = new Set(hubDatasets().map((dataset) => dataset.id));
     const agencyCodes = new Set(agencies().map((agency) => agency.code));
-    const own = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'shared', 'data', 'datasets', 'water.json'), 'utf8')) as
-      { id: string; owner: string }[];
+    const own = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'shared', 'data', 'datasets', 'water.json'), 'utf8')) as {
+      id: string;
+      owner: string;
+    }[];
     expect(own.length).toBeGreaterThan(0);
     for (const dataset of own) {
       expect(agencyCodes.has(dataset.owner)).toBe(true);

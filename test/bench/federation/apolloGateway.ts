@@ -18,6 +18,9 @@ if (require.main === module) {
   const [file, port] = process.argv.slice(2);
   startStockApolloGateway(readFileSync(file, 'utf8'), Number(port)).then(
     ({ url }) => console.log(`stock @apollo/gateway listening at ${url}`),
-    (error) => { console.error(error); process.exit(1); },
+    (error) => {
+      console.error(error);
+      process.exit(1);
+    },
   );
 }

@@ -35,7 +35,8 @@ export function barChartSvg(summary: FederationBenchSummary): string {
   const { gateways, machine } = summary;
   const height = TOP + gateways.length * (BAR + GAP) + 40;
   const rps = gateways.map((g) => ({
-    name: g.name, value: g.requestsPerSecond,
+    name: g.name,
+    value: g.requestsPerSecond,
     label: `${g.requestsPerSecond.toFixed(0)}${g.ratioToApolloGateway === null ? '' : ` (×${g.ratioToApolloGateway.toFixed(2)})`}`,
   }));
   const cpu = gateways.map((g) => ({ name: g.name, value: g.cpuMsPerRequest, label: g.cpuMsPerRequest.toFixed(2) }));

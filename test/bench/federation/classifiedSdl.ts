@@ -35,7 +35,8 @@ export function classifiedSdl(sdl: string): string {
         arguments: directive.arguments?.map((argument) =>
           argument.name.value === 'import' && argument.value.kind === Kind.LIST
             ? { ...argument, value: { ...argument.value, values: [...argument.value.values, { kind: Kind.STRING, value: '@composeDirective' }] } }
-            : argument),
+            : argument,
+        ),
       };
     },
   });

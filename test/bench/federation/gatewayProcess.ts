@@ -47,7 +47,9 @@ async function answersExactly(url: string, child: ChildProcess, timeoutMs: numbe
     if (child.exitCode !== null) throw new Error(`exited with code ${child.exitCode}`);
     try {
       const response = await fetch(url, {
-        method: 'POST', body: TEST_QUERY_BODY, headers: { 'content-type': 'application/json', authorization: authorization() },
+        method: 'POST',
+        body: TEST_QUERY_BODY,
+        headers: { 'content-type': 'application/json', authorization: authorization() },
       });
       const body = answerBytes(Buffer.from(await response.arrayBuffer()));
       if (response.ok && body.length === EXPECTED_RESPONSE_BYTES && sha256(body) === EXPECTED_RESPONSE_SHA256) return;

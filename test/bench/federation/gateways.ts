@@ -51,8 +51,20 @@ const hive = (routerRuntime: boolean): GatewayUnderTest => ({
   },
   // As the public benchmark runs them: NODE_ENV=production, its config, --jit for the JavaScript planner only.
   command: ({ supergraph }, port) => ({
-    args: [HIVE_BIN, 'supergraph', supergraph, '--host', '127.0.0.1', '--port', String(port), '--fork', '1',
-      '--config-path', join(HERE, 'hiveGateway.config.js'), ...(routerRuntime ? ['--hive-router-runtime'] : ['--jit'])],
+    args: [
+      HIVE_BIN,
+      'supergraph',
+      supergraph,
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--fork',
+      '1',
+      '--config-path',
+      join(HERE, 'hiveGateway.config.js'),
+      ...(routerRuntime ? ['--hive-router-runtime'] : ['--jit']),
+    ],
     env: { NODE_ENV: 'production' },
   }),
 });
@@ -69,10 +81,10 @@ export const GATEWAYS: readonly GatewayUnderTest[] = [
   {
     name: 'govhub',
     description: govhubGatewayCommand()
-      ? 'govhub gateway --supergraph --default-classification PUBLIC, HUB_ENV=production, rate limits off, GOVHUB_LIMIT_COST=25000; '
-        + 'answers add extensions.cost (compared without it)'
-      : 'startHubGateway (hubGateway.ts, every field @classified PUBLIC), HUB_ENV=production, tokens verified against a JWKS file, '
-        + 'rate limits off, GOVHUB_LIMIT_COST=25000; answers add extensions.cost (compared without it)',
+      ? 'govhub gateway --supergraph --default-classification PUBLIC, HUB_ENV=production, rate limits off, GOVHUB_LIMIT_COST=25000; ' +
+        'answers add extensions.cost (compared without it)'
+      : 'startHubGateway (hubGateway.ts, every field @classified PUBLIC), HUB_ENV=production, tokens verified against a JWKS file, ' +
+        'rate limits off, GOVHUB_LIMIT_COST=25000; answers add extensions.cost (compared without it)',
     unavailable: () => null,
     command: (files, port) => ({
       args: govhubGatewayCommand()
@@ -82,8 +94,12 @@ export const GATEWAYS: readonly GatewayUnderTest[] = [
       // benchmark raises. Every other limit stays at its default.
       // Rate limits off, as hubGateway.ts has them: the load must not be refused.
       env: {
-        HUB_ENV: 'production', GOVHUB_JWKS_FILE: files.jwks, GOVHUB_LIMIT_COST: '25000',
-        GOVHUB_RATE_LIMIT_AGENCY: 'off', GOVHUB_RATE_LIMIT_CITIZEN: 'off', GOVHUB_RATE_LIMIT_ANONYMOUS: 'off',
+        HUB_ENV: 'production',
+        GOVHUB_JWKS_FILE: files.jwks,
+        GOVHUB_LIMIT_COST: '25000',
+        GOVHUB_RATE_LIMIT_AGENCY: 'off',
+        GOVHUB_RATE_LIMIT_CITIZEN: 'off',
+        GOVHUB_RATE_LIMIT_ANONYMOUS: 'off',
       },
     }),
   },

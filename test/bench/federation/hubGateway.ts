@@ -13,7 +13,10 @@ import { classifiedSdl } from './classifiedSdl';
  */
 async function main(): Promise<void> {
   const [file, port] = process.argv.slice(2);
-  const subgraphs = (JSON.parse(readFileSync(file, 'utf8')) as SubgraphSource[]).map((subgraph) => ({ ...subgraph, sdl: classifiedSdl(subgraph.sdl) }));
+  const subgraphs = (JSON.parse(readFileSync(file, 'utf8')) as SubgraphSource[]).map((subgraph) => ({
+    ...subgraph,
+    sdl: classifiedSdl(subgraph.sdl),
+  }));
   const gateway = await startHubGateway({
     subgraphs,
     port: Number(port),

@@ -66,8 +66,15 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   agent.destroy();
   const ms = (percentile: number) => latencies.getValueAtPercentile(percentile) / 1000;
   const result: LoadResult = {
-    seconds, requests, errors, requestsPerSecond: requests / seconds,
-    p50Ms: ms(50), p95Ms: ms(95), p99Ms: ms(99), maxMs: latencies.maxValue / 1000, errorReasons,
+    seconds,
+    requests,
+    errors,
+    requestsPerSecond: requests / seconds,
+    p50Ms: ms(50),
+    p95Ms: ms(95),
+    p99Ms: ms(99),
+    maxMs: latencies.maxValue / 1000,
+    errorReasons,
   };
   latencies.destroy();
   return result;

@@ -15,7 +15,8 @@ function clockTicks(): number {
 /** The process and its descendants (a gateway may fork workers), from /proc/PID/task/TID/children. */
 export function processTree(pid: number): number[] {
   const children = readdirSync(`/proc/${pid}/task`).flatMap((tid) =>
-    readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').split(' ').filter(Boolean).map(Number));
+    readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').split(' ').filter(Boolean).map(Number),
+  );
   return [pid, ...children.flatMap(processTree)];
 }
 
@@ -41,6 +42,8 @@ export function cpuMilliseconds(pid: number): number {
 
 /** The process's peak resident set so far (VmHWM), in megabytes. */
 export function peakRssMegabytes(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((candidate) => candidate.startsWith('VmHWM:'));
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((candidate) => candidate.startsWith('VmHWM:'));
   return Number(line?.replace(/\D+/g, '') ?? 0) / 1024;
 }

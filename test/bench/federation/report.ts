@@ -24,20 +24,23 @@ export function markdownReport(summary: FederationBenchSummary): string {
   return [
     '# Federation benchmark',
     '',
-    `The public federation benchmark's TestQuery (${summary.expected.bytes.toLocaleString('en')} bytes, SHA-256 \`${summary.expected.sha256.slice(0, 16)}…\`, `
-      + 'every answer\'s length checked) from https://github.com/graphql-hive/graphql-gateways-benchmark, re-implemented in `test/bench/federation/`.',
+    `The public federation benchmark's TestQuery (${summary.expected.bytes.toLocaleString('en')} bytes, SHA-256 \`${summary.expected.sha256.slice(0, 16)}…\`, ` +
+      "every answer's length checked) from https://github.com/graphql-hive/graphql-gateways-benchmark, re-implemented in `test/bench/federation/`.",
     '',
     `- date: ${machine.date}; commit ${machine.commit.slice(0, 12)}${machine.dirty ? ' (with uncommitted changes)' : ''}`,
     `- machine: ${machine.nproc} CPUs, ${machine.cpuModel}; Node ${machine.node}`,
     `- ${cpus.note}`,
     ...(process.env.BENCH_NOTE ? [`- note: ${process.env.BENCH_NOTE}`] : []),
-    `- load: ${settings.connections} keep-alive connections, a new Authorization header per request; `
-      + `${settings.warmupSeconds} s warm-up per gateway, then ${settings.rounds} rounds × ${settings.seconds} s, alternating gateways`,
+    `- load: ${settings.connections} keep-alive connections, a new Authorization header per request; ` +
+      `${settings.warmupSeconds} s warm-up per gateway, then ${settings.rounds} rounds × ${settings.seconds} s, alternating gateways`,
     '',
     '| gateway | req/s (median) | × @apollo/gateway | p50 ms | p95 ms | p99 ms | CPU ms/request | peak RSS MB | errors |',
     '|---------|---------------:|------------------:|-------:|-------:|-------:|---------------:|------------:|-------:|',
-    ...summary.gateways.map((gateway) => `| ${gateway.name} | ${fixed(gateway.requestsPerSecond, 0)} | ${gateway.ratioToApolloGateway === null ? '–' : fixed(gateway.ratioToApolloGateway, 2)} `
-      + `| ${fixed(gateway.p50Ms)} | ${fixed(gateway.p95Ms)} | ${fixed(gateway.p99Ms)} | ${fixed(gateway.cpuMsPerRequest, 2)} | ${fixed(gateway.peakRssMb, 0)} | ${gateway.errors} |`),
+    ...summary.gateways.map(
+      (gateway) =>
+        `| ${gateway.name} | ${fixed(gateway.requestsPerSecond, 0)} | ${gateway.ratioToApolloGateway === null ? '–' : fixed(gateway.ratioToApolloGateway, 2)} ` +
+        `| ${fixed(gateway.p50Ms)} | ${fixed(gateway.p95Ms)} | ${fixed(gateway.p99Ms)} | ${fixed(gateway.cpuMsPerRequest, 2)} | ${fixed(gateway.peakRssMb, 0)} | ${gateway.errors} |`,
+    ),
     '',
     ...summary.gateways.map((gateway) => `- **${gateway.name}**: ${gateway.description}`),
     ...Object.entries(summary.skipped).map(([name, reason]) => `- **${name}** not run: ${reason}`),
@@ -47,7 +50,10 @@ export function markdownReport(summary: FederationBenchSummary): string {
 
 /** PNG from the SVG without a browser: rsvg-convert if installed, else ImageMagick. */
 function svgToPng(svg: string, png: string): boolean {
-  for (const [command, args] of [['rsvg-convert', ['-o', png, svg]], ['convert', [svg, png]]] as const) {
+  for (const [command, args] of [
+    ['rsvg-convert', ['-o', png, svg]],
+    ['convert', [svg, png]],
+  ] as const) {
     try {
       execFileSync(command, args, { stdio: 'ignore' });
       return true;

@@ -44,8 +44,14 @@ async function main(): Promise<void> {
 
   // Forked after pinning, so the subgraphs share the load driver's cores and not the gateway's.
   const subgraphsProcess = fork(join(__dirname, 'subgraphsProcess.js'), { stdio: 'inherit' });
-  const { subgraphs } = await new Promise<SubgraphsReady>((resolve) => subgraphsProcess.once('message', (message) => resolve(message as SubgraphsReady)));
-  const files: BenchFiles = { supergraph: join(SCRATCH, 'supergraph.graphql'), subgraphs: join(SCRATCH, 'subgraphs.json'), jwks: join(SCRATCH, 'jwks.json') };
+  const { subgraphs } = await new Promise<SubgraphsReady>((resolve) =>
+    subgraphsProcess.once('message', (message) => resolve(message as SubgraphsReady)),
+  );
+  const files: BenchFiles = {
+    supergraph: join(SCRATCH, 'supergraph.graphql'),
+    subgraphs: join(SCRATCH, 'subgraphs.json'),
+    jwks: join(SCRATCH, 'jwks.json'),
+  };
   writeBenchSupergraph(subgraphs, files.supergraph);
   writeFileSync(files.subgraphs, JSON.stringify(subgraphs, null, 2));
   writeFileSync(files.jwks, JSON.stringify(tokens.jwks, null, 2));
@@ -62,8 +68,7 @@ async function main(): Promise<void> {
       running.push(await startGatewayProcess(gateway, files, launch));
       console.error(`${gateway.name} answers the TestQuery exactly (pid ${running[running.length - 1].pid})`);
     }
-    const load = (url: string, seconds: number) =>
-      runLoad({ url, seconds, connections: settings.connections, authorization: tokens.next });
+    const load = (url: string, seconds: number) => runLoad({ url, seconds, connections: settings.connections, authorization: tokens.next });
     for (const gateway of running) {
       const warmup = await load(gateway.url, settings.warmupSeconds);
       console.error(`warm-up ${gateway.gateway.name}: ${warmup.requestsPerSecond.toFixed(0)} req/s, ${warmup.errors} errors`);
@@ -77,13 +82,20 @@ async function main(): Promise<void> {
         const result = await load(gateway.url, settings.seconds);
         const cpuMs = treeCpuMilliseconds(gateway.pid) - cpuBefore;
         rounds.push({ gateway: gateway.gateway.name, round, ...result, cpuMs });
-        console.error(`round ${round} ${gateway.gateway.name}: ${result.requestsPerSecond.toFixed(0)} req/s, p99 ${result.p99Ms.toFixed(1)} ms, `
-          + `${(cpuMs / Math.max(result.requests, 1)).toFixed(2)} CPU ms/request, ${result.errors} errors`);
+        console.error(
+          `round ${round} ${gateway.gateway.name}: ${result.requestsPerSecond.toFixed(0)} req/s, p99 ${result.p99Ms.toFixed(1)} ms, ` +
+            `${(cpuMs / Math.max(result.requests, 1)).toFixed(2)} CPU ms/request, ${result.errors} errors`,
+        );
       }
     }
     const peakRssMb = Object.fromEntries(running.map((gateway) => [gateway.gateway.name, treePeakRssMegabytes(gateway.pid)]));
     const summary = summarize({
-      machine, cpus, settings, skipped, rounds, peakRssMb,
+      machine,
+      cpus,
+      settings,
+      skipped,
+      rounds,
+      peakRssMb,
       gateways: running.map(({ gateway }) => ({ name: gateway.name, description: gateway.description })),
       expected: { bytes: EXPECTED_RESPONSE_BYTES, sha256: EXPECTED_RESPONSE_SHA256 },
     });

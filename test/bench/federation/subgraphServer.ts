@@ -32,12 +32,16 @@ export async function startSubgraphServer(subgraph: BenchSubgraph, host = '127.0
 }
 
 async function answerRequest(
-  schema: GraphQLSchema, documents: Map<string, DocumentNode | readonly Error[]>, request: IncomingMessage,
+  schema: GraphQLSchema,
+  documents: Map<string, DocumentNode | readonly Error[]>,
+  request: IncomingMessage,
 ): Promise<{ status: number; body: string }> {
   if (request.method !== 'POST') return { status: 405, body: JSON.stringify({ errors: [{ message: 'POST only' }] }) };
   try {
     const { query, variables, operationName } = JSON.parse(await readBody(request)) as {
-      query: string; variables?: Record<string, unknown>; operationName?: string;
+      query: string;
+      variables?: Record<string, unknown>;
+      operationName?: string;
     };
     let document = documents.get(query);
     if (!document) {

@@ -5,7 +5,9 @@ import { startBenchSubgraphs } from './subgraphs';
  * as the driver's CPU. Reports `{ subgraphs: [{ name, url, sdl }] }` over IPC; exits when its parent goes.
  */
 async function main(): Promise<void> {
-  const { subgraphs, stop } = await startBenchSubgraphs({ basePort: process.env.BENCH_SUBGRAPH_PORT ? Number(process.env.BENCH_SUBGRAPH_PORT) : undefined });
+  const { subgraphs, stop } = await startBenchSubgraphs({
+    basePort: process.env.BENCH_SUBGRAPH_PORT ? Number(process.env.BENCH_SUBGRAPH_PORT) : undefined,
+  });
   process.send?.({ subgraphs: subgraphs.map(({ name, url, sdl }) => ({ name, url, sdl })) });
   process.once('disconnect', () => void stop().then(() => process.exit(0)));
 }

@@ -46,10 +46,12 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-export function summarize(input: Omit<FederationBenchSummary, 'benchmark' | 'gateways'> & {
-  gateways: { name: string; description: string }[];
-  peakRssMb: Record<string, number>;
-}): FederationBenchSummary {
+export function summarize(
+  input: Omit<FederationBenchSummary, 'benchmark' | 'gateways'> & {
+    gateways: { name: string; description: string }[];
+    peakRssMb: Record<string, number>;
+  },
+): FederationBenchSummary {
   const { peakRssMb, gateways, ...rest } = input;
   const of = (name: string) => input.rounds.filter((round) => round.gateway === name);
   const baseline = of(BASELINE).length ? median(of(BASELINE).map((round) => round.requestsPerSecond)) : null;
@@ -61,7 +63,9 @@ export function summarize(input: Omit<FederationBenchSummary, 'benchmark' | 'gat
       const requestsPerSecond = median(rounds.map((round) => round.requestsPerSecond));
       const requests = rounds.reduce((sum, round) => sum + round.requests, 0);
       return {
-        name, description, requestsPerSecond,
+        name,
+        description,
+        requestsPerSecond,
         ratioToApolloGateway: baseline ? requestsPerSecond / baseline : null,
         p50Ms: median(rounds.map((round) => round.p50Ms)),
         p95Ms: median(rounds.map((round) => round.p95Ms)),

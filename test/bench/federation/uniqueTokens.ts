@@ -29,9 +29,16 @@ export function uniqueTokenMinter(ttlSeconds = 3600): TokenMinter {
 
 function signedToken(header: string, key: KeyObject, runId: string, sequence: number, ttlSeconds: number): string {
   const now = Math.floor(Date.now() / 1000);
-  const payload = base64url(JSON.stringify({
-    iss: BENCH_ISSUER, aud: BENCH_AUDIENCE, sub: `bench-${runId}-${sequence}`, jti: `${runId}-${sequence}`, iat: now, exp: now + ttlSeconds,
-  }));
+  const payload = base64url(
+    JSON.stringify({
+      iss: BENCH_ISSUER,
+      aud: BENCH_AUDIENCE,
+      sub: `bench-${runId}-${sequence}`,
+      jti: `${runId}-${sequence}`,
+      iat: now,
+      exp: now + ttlSeconds,
+    }),
+  );
   const signature = sign(null, Buffer.from(`${header}.${payload}`), key).toString('base64url');
   return `${header}.${payload}.${signature}`;
 }

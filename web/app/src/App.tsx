@@ -23,17 +23,25 @@ export function App({ config, startupProblem }: { config: AppConfig | null; star
   const page = usePage();
   const [token, setToken] = useState<string | null>(storedToken);
   // Kept as a message key, so it follows a language switch.
-  const [notice, setNotice] = useState<{ key: MessageKey; reason?: string } | null>(startupProblem ? { key: 'signIn.failed', reason: startupProblem } : null);
+  const [notice, setNotice] = useState<{ key: MessageKey; reason?: string } | null>(
+    startupProblem ? { key: 'signIn.failed', reason: startupProblem } : null,
+  );
   const main = useRef<string | null>(null);
 
-  const session = useMemo<Session | null>(() => token ? {
-    token,
-    expire: () => {
-      forgetToken();
-      setToken(null);
-      setNotice({ key: 'signIn.expired' });
-    },
-  } : null, [token]);
+  const session = useMemo<Session | null>(
+    () =>
+      token
+        ? {
+            token,
+            expire: () => {
+              forgetToken();
+              setToken(null);
+              setNotice({ key: 'signIn.expired' });
+            },
+          }
+        : null,
+    [token],
+  );
 
   useEffect(() => {
     document.title = `${t(session ? TITLES[page] : 'signIn.title')} · govhub`;
@@ -43,16 +51,24 @@ export function App({ config, startupProblem }: { config: AppConfig | null; star
   }, [page, session, t]);
 
   if (!config) {
-    return <Shell><FailureNotice failure={{ kind: 'unreachable' }} retry={() => location.reload()} /></Shell>;
+    return (
+      <Shell>
+        <FailureNotice failure={{ kind: 'unreachable' }} retry={() => location.reload()} />
+      </Shell>
+    );
   }
   if (!session) {
     return (
       <Shell>
-        <SignIn config={config} notice={notice && t(notice.key, { reason: notice.reason ?? '' })} onSignedIn={(signedIn) => {
-          storeToken(signedIn);
-          setNotice(null);
-          setToken(signedIn);
-        }} />
+        <SignIn
+          config={config}
+          notice={notice && t(notice.key, { reason: notice.reason ?? '' })}
+          onSignedIn={(signedIn) => {
+            storeToken(signedIn);
+            setNotice(null);
+            setToken(signedIn);
+          }}
+        />
       </Shell>
     );
   }

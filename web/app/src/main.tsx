@@ -17,7 +17,12 @@ async function start(): Promise<void> {
   } catch (error) {
     startupProblem = (error as Error).message;
   }
-  render(<I18nProvider><App config={config} startupProblem={startupProblem} /></I18nProvider>, document.getElementById('root')!);
+  render(
+    <I18nProvider>
+      <App config={config} startupProblem={startupProblem} />
+    </I18nProvider>,
+    document.getElementById('root')!,
+  );
 }
 
 void start();

@@ -44,7 +44,11 @@ function Ide() {
         <label className="govhub-token-picker">
           <span>Ask as</span>
           <select defaultValue="anonymous" onChange={(event) => void choose(event.currentTarget.value)}>
-            {IDENTITIES.map(({ id, label }) => <option key={id} value={id}>{label}</option>)}
+            {IDENTITIES.map(({ id, label }) => (
+              <option key={id} value={id}>
+                {label}
+              </option>
+            ))}
           </select>
         </label>
         <output aria-live="polite">{status}</output>
@@ -62,7 +66,8 @@ function Ide() {
   );
 }
 
-const DEFAULT_QUERY = '# govhub: one query across the committees\' data.\n{\n  province(code: "56") { nameTh nameEn waterSituation { floodStatus } activeWarnings { hazard } }\n}\n';
+const DEFAULT_QUERY =
+  '# govhub: one query across the committees\' data.\n{\n  province(code: "56") { nameTh nameEn waterSituation { floodStatus } activeWarnings { hazard } }\n}\n';
 const params = new URLSearchParams(window.location.search);
 const fetcher = createGraphiQLFetcher({ url: '/graphql' });
 

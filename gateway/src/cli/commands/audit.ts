@@ -1,7 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  Database, defaultDataDir, ensureDatabase, isAlive, projectRoot, startEmbeddedPostgres, withDatabase, type EmbeddedPostgresServer,
+  Database,
+  defaultDataDir,
+  ensureDatabase,
+  isAlive,
+  projectRoot,
+  startEmbeddedPostgres,
+  withDatabase,
+  type EmbeddedPostgresServer,
 } from '@govhub/shared';
 import { verifyChain } from '../../audit/exchangeLog';
 import { printResult, type Format } from '../output';
@@ -14,9 +21,11 @@ export async function auditVerifyCommand(format: Format): Promise<number> {
     const result = await verifyChain(db).catch((error: Error & { code?: string }) => {
       throw error.code === '42P01' ? new Error('this database has no exchange log yet: start the hub once (npm start)') : error;
     });
-    printResult(format, result, () => result.brokenAt
-      ? `exchange log BROKEN at entry ${result.brokenAt.seq}: ${result.brokenAt.reason} (${result.entries} entries verified before it)`
-      : `exchange log intact: ${result.entries} entries, hash chain verified`);
+    printResult(format, result, () =>
+      result.brokenAt
+        ? `exchange log BROKEN at entry ${result.brokenAt.seq}: ${result.brokenAt.reason} (${result.entries} entries verified before it)`
+        : `exchange log intact: ${result.entries} entries, hash chain verified`,
+    );
     return result.brokenAt ? 1 : 0;
   } finally {
     await db.close();
@@ -31,7 +40,8 @@ async function hubDatabase(): Promise<{ url: string; stop(): Promise<void> }> {
   const pidFile = join(dataDir, 'postmaster.pid');
   if (existsSync(pidFile)) {
     const [pid, , , port] = readFileSync(pidFile, 'utf8').split('\n');
-    if (isAlive(Number(pid))) return { url: withDatabase(`postgresql://postgres:postgres@127.0.0.1:${port}/postgres`, 'govhub'), stop: async () => undefined };
+    if (isAlive(Number(pid)))
+      return { url: withDatabase(`postgresql://postgres:postgres@127.0.0.1:${port}/postgres`, 'govhub'), stop: async () => undefined };
   }
   const server: EmbeddedPostgresServer = await startEmbeddedPostgres({ dataDir });
   return { url: await ensureDatabase(server.url, 'govhub'), stop: () => server.stop() };

@@ -15,6 +15,10 @@ export async function introspectCommand(url: string, format: Format): Promise<nu
   });
   const body = (await response.json().catch(() => null)) as { data?: { _service?: { sdl?: string } }; errors?: { message: string }[] } | null;
   const sdl = body?.data?._service?.sdl;
-  printResult(format, body, () => sdl ?? `no SDL from ${url}: HTTP ${response.status} ${body?.errors?.map((error) => error.message).join('; ') ?? ''}`);
+  printResult(
+    format,
+    body,
+    () => sdl ?? `no SDL from ${url}: HTTP ${response.status} ${body?.errors?.map((error) => error.message).join('; ') ?? ''}`,
+  );
   return sdl ? 0 : 1;
 }

@@ -6,9 +6,26 @@ export function hubUrl(): string {
   return (process.env.GOVHUB_URL ?? 'http://localhost:4000').replace(/\/$/, '');
 }
 
-interface Issue { code?: string; message: string; extensions?: { code?: string } }
-interface CheckAnswer { ok?: boolean; errors?: Issue[]; warnings?: Issue[]; version?: number }
-interface Registered { name: string; owner: string; version: number; url: string; sdl?: string; publishedBy?: string; publishedAt?: string }
+interface Issue {
+  code?: string;
+  message: string;
+  extensions?: { code?: string };
+}
+interface CheckAnswer {
+  ok?: boolean;
+  errors?: Issue[];
+  warnings?: Issue[];
+  version?: number;
+}
+interface Registered {
+  name: string;
+  owner: string;
+  version: number;
+  url: string;
+  sdl?: string;
+  publishedBy?: string;
+  publishedAt?: string;
+}
 
 /**
  * The registry commands call the gateway's admin API: the same checks and permissions as any other client. A check
@@ -31,17 +48,19 @@ const issues = (list: Issue[] | undefined, label: string) => (list ?? []).map((i
 
 export async function listCommand(format: Format): Promise<number> {
   const { ok, result } = await call<{ subgraphs?: Registered[] }>('');
-  printResult(format, result, () => ok
-    ? (result.subgraphs ?? []).map((s) => `${s.name.padEnd(16)} v${String(s.version).padEnd(4)} ${s.owner.padEnd(10)} ${s.url}`).join('\n')
-    : failure(result));
+  printResult(format, result, () =>
+    ok
+      ? (result.subgraphs ?? []).map((s) => `${s.name.padEnd(16)} v${String(s.version).padEnd(4)} ${s.owner.padEnd(10)} ${s.url}`).join('\n')
+      : failure(result),
+  );
   return ok ? 0 : 1;
 }
 
 export async function historyCommand(name: string, format: Format): Promise<number> {
   const { ok, result } = await call<{ versions?: Registered[] }>(`/${encodeURIComponent(name)}/history`);
-  printResult(format, result, () => ok
-    ? (result.versions ?? []).map((v) => `v${v.version}  ${v.publishedAt ?? ''}  ${v.publishedBy ?? ''}  ${v.url}`).join('\n')
-    : failure(result));
+  printResult(format, result, () =>
+    ok ? (result.versions ?? []).map((v) => `v${v.version}  ${v.publishedAt ?? ''}  ${v.publishedBy ?? ''}  ${v.url}`).join('\n') : failure(result),
+  );
   return ok ? 0 : 1;
 }
 
@@ -51,14 +70,25 @@ export function readSchema(schema: string): string {
   return readFileSync(0, 'utf8');
 }
 
-export async function checkOrPublishCommand(action: 'check' | 'publish', options: { name: string; schema: string; routingUrl?: string }, format: Format): Promise<number> {
+export async function checkOrPublishCommand(
+  action: 'check' | 'publish',
+  options: { name: string; schema: string; routingUrl?: string },
+  format: Format,
+): Promise<number> {
   if (!options.routingUrl) throw new UsageError(`subgraph ${action} needs --routing-url URL`);
-  const { ok, result } = await call<CheckAnswer>(`/${encodeURIComponent(options.name)}/${action}`, { url: options.routingUrl, sdl: readSchema(options.schema) });
-  printResult(format, result, () => [
-    ok ? `${options.name}: ${action === 'publish' ? `published${result.version ? ` as v${result.version}` : ''}` : 'passes every check'}` : `${options.name}: ${action} failed`,
-    ...issues(result.errors, 'error'),
-    ...issues(result.warnings, 'warning'),
-  ].join('\n'));
+  const { ok, result } = await call<CheckAnswer>(`/${encodeURIComponent(options.name)}/${action}`, {
+    url: options.routingUrl,
+    sdl: readSchema(options.schema),
+  });
+  printResult(format, result, () =>
+    [
+      ok
+        ? `${options.name}: ${action === 'publish' ? `published${result.version ? ` as v${result.version}` : ''}` : 'passes every check'}`
+        : `${options.name}: ${action} failed`,
+      ...issues(result.errors, 'error'),
+      ...issues(result.warnings, 'warning'),
+    ].join('\n'),
+  );
   return ok ? 0 : 1;
 }
 

@@ -16,10 +16,12 @@ function run(name: string, env: Record<string, string>): Promise<number> {
   const child = spawn(process.execPath, [programOf(name)], { stdio: 'inherit', env: { ...process.env, ...env } });
   const forward = (signal: NodeJS.Signals) => child.kill(signal);
   process.on('SIGINT', forward).on('SIGTERM', forward);
-  return new Promise((resolve) => child.on('exit', (code, signal) => {
-    process.off('SIGINT', forward).off('SIGTERM', forward);
-    resolve(code ?? (signal ? 0 : 1));
-  }));
+  return new Promise((resolve) =>
+    child.on('exit', (code, signal) => {
+      process.off('SIGINT', forward).off('SIGTERM', forward);
+      resolve(code ?? (signal ? 0 : 1));
+    }),
+  );
 }
 
 /** One domain alone (`govhub subgraph serve NAME`): its database, migrations (unless `--no-migrate`), seed, HTTP. */

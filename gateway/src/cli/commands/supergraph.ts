@@ -20,7 +20,8 @@ export function composeCommand(configFile: string): number {
   const entries = Object.entries(config?.subgraphs ?? {});
   if (entries.length === 0) throw new UsageError(`${configFile} names no subgraphs (subgraphs: NAME: { routing_url, schema: { file } })`);
   const sources = entries.map(([name, subgraph]) => {
-    if (!subgraph.schema?.file) throw new UsageError(`${configFile}: subgraph ${name} needs schema.file (introspecting a running subgraph is not supported)`);
+    if (!subgraph.schema?.file)
+      throw new UsageError(`${configFile}: subgraph ${name} needs schema.file (introspecting a running subgraph is not supported)`);
     if (!subgraph.routing_url) throw new UsageError(`${configFile}: subgraph ${name} needs routing_url`);
     return { name, url: subgraph.routing_url, sdl: readFileSync(resolve(dirname(path), subgraph.schema.file), 'utf8') };
   });

@@ -19,9 +19,11 @@ function overlaps(errorPath: ReadonlyArray<string | number>, partPath: ReadonlyA
  * not answer).
  */
 export function errorsOf(errors: readonly HubError[], part: PartSource): HubError[] {
-  return errors.filter((error) => (error.path
-    ? part.paths.some((path) => overlaps(error.path!, path))
-    : error.extensions?.domain !== undefined && part.domains.includes(error.extensions.domain)));
+  return errors.filter((error) =>
+    error.path
+      ? part.paths.some((path) => overlaps(error.path!, path))
+      : error.extensions?.domain !== undefined && part.domains.includes(error.extensions.domain),
+  );
 }
 
 /** Errors that no part of the page accounts for (said once, at the top). */

@@ -50,16 +50,19 @@ export function useQuery<TData, TVariables>(document: TypedDocumentNode<TData, T
 /** Runs a mutation as the signed-in citizen; resolves to null on success, else the failure to show. */
 export function useMutation<TData, TVariables>(document: TypedDocumentNode<TData, TVariables>): (variables: TVariables) => Promise<Failure | null> {
   const session = useSession();
-  return useCallback(async (variables: TVariables) => {
-    try {
-      const { errors } = await execute(document, variables, session.token);
-      return errors.length > 0 ? { kind: 'failed', reason: errors[0].extensions?.code ?? errors[0].message } : null;
-    } catch (error) {
-      if (error instanceof SessionExpired) {
-        session.expire();
-        return null;
+  return useCallback(
+    async (variables: TVariables) => {
+      try {
+        const { errors } = await execute(document, variables, session.token);
+        return errors.length > 0 ? { kind: 'failed', reason: errors[0].extensions?.code ?? errors[0].message } : null;
+      } catch (error) {
+        if (error instanceof SessionExpired) {
+          session.expire();
+          return null;
+        }
+        return failureOf(error);
       }
-      return failureOf(error);
-    }
-  }, [document, session]);
+    },
+    [document, session],
+  );
 }

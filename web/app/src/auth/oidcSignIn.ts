@@ -26,13 +26,15 @@ export async function beginOidcSignIn(settings: OidcSettings): Promise<void> {
   const endpoints = await discover(settings.issuer);
   const pending: Pending = { verifier: randomToken(), state: randomToken(16), tokenEndpoint: endpoints.tokenEndpoint };
   sessionStorage.setItem(PENDING_KEY, JSON.stringify(pending));
-  location.assign(authorizationUrl(endpoints.authorizationEndpoint, {
-    clientId: settings.clientId,
-    redirectUri: redirectUri(),
-    scope: settings.scope,
-    state: pending.state,
-    codeChallenge: await codeChallenge(pending.verifier),
-  }));
+  location.assign(
+    authorizationUrl(endpoints.authorizationEndpoint, {
+      clientId: settings.clientId,
+      redirectUri: redirectUri(),
+      scope: settings.scope,
+      state: pending.state,
+      codeChallenge: await codeChallenge(pending.verifier),
+    }),
+  );
 }
 
 /**
@@ -47,5 +49,10 @@ export async function completeOidcSignIn(settings: OidcSettings): Promise<string
   history.replaceState(null, '', location.pathname);
   sessionStorage.removeItem(PENDING_KEY);
   if ('error' in callback) throw new Error(callback.error);
-  return exchangeCode(pending!.tokenEndpoint, { code: callback.code, verifier: pending!.verifier, clientId: settings.clientId, redirectUri: redirectUri() });
+  return exchangeCode(pending!.tokenEndpoint, {
+    code: callback.code,
+    verifier: pending!.verifier,
+    clientId: settings.clientId,
+    redirectUri: redirectUri(),
+  });
 }

@@ -5,7 +5,11 @@ import { useI18n } from '../i18n/I18n';
 
 export function Loading() {
   const { t } = useI18n();
-  return <p class="loading" role="status">{t('state.loading')}</p>;
+  return (
+    <p class="loading" role="status">
+      {t('state.loading')}
+    </p>
+  );
 }
 
 /** A whole request that failed, with a way to try again. */
@@ -14,7 +18,9 @@ export function FailureNotice({ failure, retry }: { failure: Failure; retry(): v
   return (
     <div class="notice notice-error" role="alert">
       <p>{failure.kind === 'unreachable' ? t('state.unreachable') : t('state.failed', { reason: failure.reason })}</p>
-      <button type="button" onClick={retry}>{t('state.retry')}</button>
+      <button type="button" onClick={retry}>
+        {t('state.retry')}
+      </button>
     </div>
   );
 }
@@ -30,5 +36,9 @@ export function PartNotice({ errors }: { errors: readonly HubError[] }) {
     : unavailable
       ? t('section.unavailable', { domain: isMessageKey(domainKey) ? t(domainKey) : (unavailable.extensions?.domain ?? '') })
       : t('section.failed', { reason: codes.find(Boolean) ?? errors[0]?.message ?? '' });
-  return <p class="notice notice-warning" role="note">{words}</p>;
+  return (
+    <p class="notice notice-warning" role="note">
+      {words}
+    </p>
+  );
 }

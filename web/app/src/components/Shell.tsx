@@ -14,7 +14,9 @@ export function Shell({ page, onSignOut, children }: { page?: Page; onSignOut?: 
   const other = language === 'th' ? 'en' : 'th';
   return (
     <>
-      <a class="skip" href="#main">{t('app.skip')}</a>
+      <a class="skip" href="#main">
+        {t('app.skip')}
+      </a>
       <header class="top">
         <div class="brand">
           <span class="brand-title">{t('app.title')}</span>
@@ -43,13 +45,17 @@ export function Shell({ page, onSignOut, children }: { page?: Page; onSignOut?: 
                 </li>
               ))}
               <li>
-                <button type="button" class="link" onClick={onSignOut}>{t('nav.signOut')}</button>
+                <button type="button" class="link" onClick={onSignOut}>
+                  {t('nav.signOut')}
+                </button>
               </li>
             </ul>
           </nav>
         )}
       </header>
-      <main id="main" tabIndex={-1}>{children}</main>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
       <footer class="bottom">
         <p>{t('app.synthetic')}</p>
       </footer>

@@ -26,20 +26,23 @@ export function I18nProvider({ children }: { children: ComponentChildren }) {
     applyLanguage(remembered);
     return remembered;
   });
-  const i18n = useMemo<I18n>(() => ({
-    language,
-    t: (key, values) => translate(language, key, values),
-    label: (enumName, value) => {
-      const key = `${enumName}.${value}`;
-      return isMessageKey(key) ? translate(language, key) : value;
-    },
-    name: (named) => (language === 'en' && named.nameEn ? named.nameEn : named.nameTh),
-    province: (province) => (language === 'en' ? province.nameEn : province.code === BANGKOK ? province.nameTh : `จังหวัด${province.nameTh}`),
-    setLanguage: (next) => {
-      applyLanguage(next);
-      setLanguageState(next);
-    },
-  }), [language]);
+  const i18n = useMemo<I18n>(
+    () => ({
+      language,
+      t: (key, values) => translate(language, key, values),
+      label: (enumName, value) => {
+        const key = `${enumName}.${value}`;
+        return isMessageKey(key) ? translate(language, key) : value;
+      },
+      name: (named) => (language === 'en' && named.nameEn ? named.nameEn : named.nameTh),
+      province: (province) => (language === 'en' ? province.nameEn : province.code === BANGKOK ? province.nameTh : `จังหวัด${province.nameTh}`),
+      setLanguage: (next) => {
+        applyLanguage(next);
+        setLanguageState(next);
+      },
+    }),
+    [language],
+  );
   return <I18nContext.Provider value={i18n}>{children}</I18nContext.Provider>;
 }
 

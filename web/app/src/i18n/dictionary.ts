@@ -268,7 +268,8 @@ const en: Record<MessageKey, string> = {
   'access.unknownAgency': 'Unnamed agency',
 
   'consents.title': 'Consent',
-  'consents.intro': 'Let an agency without a data-sharing agreement read your data for a stated purpose, and withdraw it at any time. Changes apply from the next request.',
+  'consents.intro':
+    'Let an agency without a data-sharing agreement read your data for a stated purpose, and withdraw it at any time. Changes apply from the next request.',
   'consents.active': 'Active consents',
   'consents.empty': 'You have not given consent to any agency.',
   'consents.grantedAt': 'Given on {date}',

@@ -40,7 +40,11 @@ export function AccessTimeline() {
       <label for={id}>{label}</label>
       <select id={id} value={value ?? ''} onChange={(event) => setFilters({ ...filters, [key]: event.currentTarget.value || null })}>
         <option value="">{t('access.all')}</option>
-        {[...options].map(([code, named]) => <option key={code} value={code}>{name(named)}</option>)}
+        {[...options].map(([code, named]) => (
+          <option key={code} value={code}>
+            {name(named)}
+          </option>
+        ))}
       </select>
     </div>
   );
@@ -53,9 +57,15 @@ export function AccessTimeline() {
         {select('filter-agency', t('access.agency'), choices.agencies, filters.agencyCode, 'agencyCode')}
         {select('filter-dataset', t('access.dataset'), choices.datasets, filters.dataset, 'dataset')}
       </form>
-      {failure ? <FailureNotice failure={failure} retry={reload} /> : loading && !data ? <Loading /> : (
+      {failure ? (
+        <FailureNotice failure={failure} retry={reload} />
+      ) : loading && !data ? (
+        <Loading />
+      ) : (
         <>
-          <p class="muted" role="status">{t('access.count', { count: entries.length })}</p>
+          <p class="muted" role="status">
+            {t('access.count', { count: entries.length })}
+          </p>
           {entries.length === 0 ? <p>{unfiltered ? t('access.empty') : t('access.emptyFiltered')}</p> : <Timeline entries={entries} />}
         </>
       )}
@@ -71,9 +81,15 @@ function Timeline({ entries }: { entries: readonly Entry[] }) {
         <li key={`${entry.requestId}:${entry.dataset.id}:${entry.at}`}>
           <time dateTime={entry.at}>{formatDateTime(language, entry.at)}</time>
           <strong class="agency">{entry.consumer ? name(entry.consumer) : t('access.unknownAgency')}</strong>
-          <span>{t('access.purpose')}: {entry.purpose ? name(entry.purpose) : '—'} · {label('ReleaseBasis', entry.basis)}</span>
-          <span>{t('access.dataset')}: {name(entry.dataset)}</span>
-          <span>{t('access.fields')}: <code>{entry.fields.join(', ')}</code></span>
+          <span>
+            {t('access.purpose')}: {entry.purpose ? name(entry.purpose) : '—'} · {label('ReleaseBasis', entry.basis)}
+          </span>
+          <span>
+            {t('access.dataset')}: {name(entry.dataset)}
+          </span>
+          <span>
+            {t('access.fields')}: <code>{entry.fields.join(', ')}</code>
+          </span>
         </li>
       ))}
     </ol>

@@ -38,7 +38,13 @@ export function Consents() {
       )}
       <section class="part" aria-labelledby="active-title">
         <h2 id="active-title">{t('consents.active')}</h2>
-        {failure ? <FailureNotice failure={failure} retry={reload} /> : loading && !data ? <Loading /> : consents.length === 0 ? <p>{t('consents.empty')}</p> : (
+        {failure ? (
+          <FailureNotice failure={failure} retry={reload} />
+        ) : loading && !data ? (
+          <Loading />
+        ) : consents.length === 0 ? (
+          <p>{t('consents.empty')}</p>
+        ) : (
           <ul class="items">
             {consents.map((consent) => (
               <li key={consent.id} data-consent={`${consent.agency.code}:${consent.purpose.code}:${consent.dataset.id}`}>
@@ -46,8 +52,11 @@ export function Consents() {
                 <span>{name(consent.purpose)}</span>
                 <span>{name(consent.dataset)}</span>
                 <span class="muted">{t('consents.grantedAt', { date: formatDateTime(language, consent.grantedAt) })}</span>
-                <button type="button" onClick={() => withdraw(consent)}
-                  aria-label={t('consents.revokeLabel', { agency: name(consent.agency), dataset: name(consent.dataset) })}>
+                <button
+                  type="button"
+                  onClick={() => withdraw(consent)}
+                  aria-label={t('consents.revokeLabel', { agency: name(consent.agency), dataset: name(consent.dataset) })}
+                >
                   {t('consents.revoke')}
                 </button>
               </li>

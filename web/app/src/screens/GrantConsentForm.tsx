@@ -44,14 +44,22 @@ export function GrantConsentForm({ onDone }: { onDone(result: Failure | null): v
           <label for="grant-agency">{t('consents.agency')}</label>
           <select id="grant-agency" required value={agencyCode} onChange={(event) => setAgencyCode(event.currentTarget.value)}>
             <option value="">{t('consents.choose')}</option>
-            {byName(data.agencies).map((agency) => <option key={agency.code} value={agency.code}>{name(agency)} ({agency.code})</option>)}
+            {byName(data.agencies).map((agency) => (
+              <option key={agency.code} value={agency.code}>
+                {name(agency)} ({agency.code})
+              </option>
+            ))}
           </select>
         </div>
         <div class="field">
           <label for="grant-purpose">{t('consents.purpose')}</label>
           <select id="grant-purpose" required value={purpose} onChange={(event) => setPurpose(event.currentTarget.value)}>
             <option value="">{t('consents.choose')}</option>
-            {data.purposes.map((item) => <option key={item.code} value={item.code}>{name(item)}</option>)}
+            {data.purposes.map((item) => (
+              <option key={item.code} value={item.code}>
+                {name(item)}
+              </option>
+            ))}
           </select>
         </div>
         <fieldset>
@@ -63,14 +71,22 @@ export function GrantConsentForm({ onDone }: { onDone(result: Failure | null): v
                 name="dataset"
                 value={dataset.id}
                 checked={datasets.includes(dataset.id)}
-                onChange={(event) => setDatasets(event.currentTarget.checked ? [...datasets, dataset.id] : datasets.filter((id) => id !== dataset.id))}
+                onChange={(event) =>
+                  setDatasets(event.currentTarget.checked ? [...datasets, dataset.id] : datasets.filter((id) => id !== dataset.id))
+                }
               />
               {name(dataset)}
             </label>
           ))}
         </fieldset>
-        {problem && <p class="notice notice-error" role="alert">{problem}</p>}
-        <button type="submit" class="primary" disabled={busy}>{t('consents.submit')}</button>
+        {problem && (
+          <p class="notice notice-error" role="alert">
+            {problem}
+          </p>
+        )}
+        <button type="submit" class="primary" disabled={busy}>
+          {t('consents.submit')}
+        </button>
       </form>
     </section>
   );

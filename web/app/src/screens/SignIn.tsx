@@ -37,8 +37,16 @@ export function SignIn({ config, notice, onSignedIn }: { config: AppConfig; noti
     <div class="sign-in">
       <h1>{t('signIn.title')}</h1>
       <p>{t('signIn.intro')}</p>
-      {notice && <p class="notice notice-warning" role="alert">{notice}</p>}
-      {problem && <p class="notice notice-error" role="alert">{problem}</p>}
+      {notice && (
+        <p class="notice notice-warning" role="alert">
+          {notice}
+        </p>
+      )}
+      {problem && (
+        <p class="notice notice-error" role="alert">
+          {problem}
+        </p>
+      )}
       {config.demoCitizens && (
         <form onSubmit={signInAsDemo}>
           <fieldset>
@@ -54,13 +62,17 @@ export function SignIn({ config, notice, onSignedIn }: { config: AppConfig; noti
                 />
                 <span class="choice-text">
                   <strong lang="th">{citizen.nameTh}</strong>
-                  <span>{t('signIn.nationalId')}: <span class="nowrap">{formatNationalId(citizen.nationalId)}</span></span>
+                  <span>
+                    {t('signIn.nationalId')}: <span class="nowrap">{formatNationalId(citizen.nationalId)}</span>
+                  </span>
                   <span>{language === 'en' ? citizen.provinceNameEn : citizen.provinceNameTh}</span>
                 </span>
               </label>
             ))}
           </fieldset>
-          <button type="submit" class="primary" disabled={busy}>{busy ? t('signIn.submitting') : t('signIn.submit')}</button>
+          <button type="submit" class="primary" disabled={busy}>
+            {busy ? t('signIn.submitting') : t('signIn.submit')}
+          </button>
         </form>
       )}
       {config.oidc && (

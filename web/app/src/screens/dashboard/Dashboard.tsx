@@ -24,7 +24,11 @@ export function Dashboard() {
   return (
     <div class="dashboard">
       <h1>{me ? t('dashboard.greeting', { name: me.firstNameTh }) : t('app.title')}</h1>
-      {stray.length > 0 && <p class="notice notice-warning" role="note">{t('state.partial')}</p>}
+      {stray.length > 0 && (
+        <p class="notice notice-warning" role="note">
+          {t('state.partial')}
+        </p>
+      )}
       <div class="parts">
         <ProfilePart me={me} errors={of('profile')} />
         <HousePart address={me?.address ?? null} errors={of('house')} />

@@ -13,11 +13,13 @@ export function ProfilePart({ me, errors }: PartProps & { me: Me | null }) {
   return (
     <Part id="profile" title={t('dashboard.profile')} errors={errors}>
       {me && (
-        <Facts facts={[
-          [t('dashboard.name'), <span lang="th">{`${me.titleTh}${me.firstNameTh} ${me.lastNameTh}`}</span>],
-          [t('dashboard.nationalId'), <span class="nowrap">{formatNationalId(me.nationalId)}</span>],
-          [t('dashboard.dateOfBirth'), formatDate(language, me.dateOfBirth)],
-        ]} />
+        <Facts
+          facts={[
+            [t('dashboard.name'), <span lang="th">{`${me.titleTh}${me.firstNameTh} ${me.lastNameTh}`}</span>],
+            [t('dashboard.nationalId'), <span class="nowrap">{formatNationalId(me.nationalId)}</span>],
+            [t('dashboard.dateOfBirth'), formatDate(language, me.dateOfBirth)],
+          ]}
+        />
       )}
     </Part>
   );
@@ -28,17 +30,28 @@ export function HousePart({ address, errors }: PartProps & { address: Address | 
   return (
     <Part id="house" title={t('dashboard.house')} errors={errors}>
       {address ? (
-        <Facts facts={[
-          [t('dashboard.houseId'), address.houseId],
-          [t('dashboard.address'), (
-            <span>
-              {[t('dashboard.houseNo', { no: address.houseNo }), address.moo ? t('dashboard.moo', { moo: address.moo }) : null,
-                address.subdistrictTh, address.districtTh].filter(Boolean).join(' ')}{' '}
-              {province(address.province)}
-            </span>
-          )],
-        ]} />
-      ) : <p>{t('state.none')}</p>}
+        <Facts
+          facts={[
+            [t('dashboard.houseId'), address.houseId],
+            [
+              t('dashboard.address'),
+              <span>
+                {[
+                  t('dashboard.houseNo', { no: address.houseNo }),
+                  address.moo ? t('dashboard.moo', { moo: address.moo }) : null,
+                  address.subdistrictTh,
+                  address.districtTh,
+                ]
+                  .filter(Boolean)
+                  .join(' ')}{' '}
+                {province(address.province)}
+              </span>,
+            ],
+          ]}
+        />
+      ) : (
+        <p>{t('state.none')}</p>
+      )}
     </Part>
   );
 }
@@ -48,14 +61,18 @@ export function WelfarePart({ registration, errors }: PartProps & { registration
   return (
     <Part id="welfare" title={t('dashboard.welfare')} errors={errors}>
       {registration ? (
-        <Facts facts={[
-          [t('dashboard.welfareStatus'), label('LowIncomeStatus', registration.status)],
-          [t('dashboard.registeredOn'), formatDate(language, registration.registeredOn)],
-          ...(registration.welfareCardBalanceBaht !== null
-            ? [[t('dashboard.cardBalance'), formatBaht(language, registration.welfareCardBalanceBaht)] as [string, string]]
-            : []),
-        ]} />
-      ) : <p>{t('dashboard.notRegistered')}</p>}
+        <Facts
+          facts={[
+            [t('dashboard.welfareStatus'), label('LowIncomeStatus', registration.status)],
+            [t('dashboard.registeredOn'), formatDate(language, registration.registeredOn)],
+            ...(registration.welfareCardBalanceBaht !== null
+              ? [[t('dashboard.cardBalance'), formatBaht(language, registration.welfareCardBalanceBaht)] as [string, string]]
+              : []),
+          ]}
+        />
+      ) : (
+        <p>{t('dashboard.notRegistered')}</p>
+      )}
     </Part>
   );
 }
@@ -65,12 +82,16 @@ export function HealthPart({ coverage, errors }: PartProps & { coverage: Me['hea
   return (
     <Part id="health" title={t('dashboard.health')} errors={errors}>
       {coverage ? (
-        <Facts facts={[
-          [t('dashboard.scheme'), label('HealthScheme', coverage.scheme)],
-          [t('dashboard.hospital'), <span lang="th">{coverage.mainHospital}</span>],
-          [t('dashboard.since'), formatDate(language, coverage.since)],
-        ]} />
-      ) : <p>{t('state.none')}</p>}
+        <Facts
+          facts={[
+            [t('dashboard.scheme'), label('HealthScheme', coverage.scheme)],
+            [t('dashboard.hospital'), <span lang="th">{coverage.mainHospital}</span>],
+            [t('dashboard.since'), formatDate(language, coverage.since)],
+          ]}
+        />
+      ) : (
+        <p>{t('state.none')}</p>
+      )}
     </Part>
   );
 }
@@ -79,13 +100,19 @@ export function BusinessesPart({ businesses, errors }: PartProps & { businesses:
   const { t, label, name, language } = useI18n();
   return (
     <Part id="businesses" title={t('dashboard.businesses')} errors={errors}>
-      {businesses.length === 0 ? <p>{t('dashboard.noBusinesses')}</p> : (
+      {businesses.length === 0 ? (
+        <p>{t('dashboard.noBusinesses')}</p>
+      ) : (
         <ul class="items">
           {businesses.map((business) => (
             <li key={business.juristicId}>
               <strong>{name(business)}</strong>
-              <span>{t('dashboard.juristicId')} {business.juristicId}</span>
-              <span>{label('BusinessStatus', business.status)} · {formatDate(language, business.registeredOn)}</span>
+              <span>
+                {t('dashboard.juristicId')} {business.juristicId}
+              </span>
+              <span>
+                {label('BusinessStatus', business.status)} · {formatDate(language, business.registeredOn)}
+              </span>
             </li>
           ))}
         </ul>
@@ -99,14 +126,20 @@ export function AssistancePart({ assistance, errors }: PartProps & { assistance:
   const total = assistance.reduce((sum, item) => sum + item.amountBaht, 0);
   return (
     <Part id="assistance" title={t('dashboard.assistance')} errors={errors}>
-      {assistance.length === 0 ? <p>{t('dashboard.noAssistance')}</p> : (
+      {assistance.length === 0 ? (
+        <p>{t('dashboard.noAssistance')}</p>
+      ) : (
         <>
           <ul class="items">
             {assistance.map((item) => (
               <li key={item.id}>
-                <strong>{label('AssistanceKind', item.kind)}: {formatBaht(language, item.amountBaht)}</strong>
+                <strong>
+                  {label('AssistanceKind', item.kind)}: {formatBaht(language, item.amountBaht)}
+                </strong>
                 <span>{name(item.event)}</span>
-                <span>{name(item.agency)} · {formatDate(language, item.providedOn)}</span>
+                <span>
+                  {name(item.agency)} · {formatDate(language, item.providedOn)}
+                </span>
               </li>
             ))}
           </ul>
