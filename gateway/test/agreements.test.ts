@@ -98,4 +98,14 @@ describe('sharing agreements as the gateway sees them', () => {
     while (lookup() !== null && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
     expect(lookup()).toBeNull();
   });
+
+  it('after a notification, decides only once a reload begun after it has finished', async () => {
+    const subjects = () => index.consentingSubjects('CGD', 'cgd.low-income-register', 'WELFARE_ELIGIBILITY');
+    await db.query(`UPDATE consent SET revoked_at = now() WHERE subject = '5601200333441'`);
+    // Told at once (as a replica's listener is), the index refuses the revoked consent as soon as fresh() resolves,
+    // although its own notification may not have been handled yet.
+    index.invalidate();
+    await index.fresh();
+    expect(subjects().size).toBe(0);
+  });
 });

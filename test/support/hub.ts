@@ -57,6 +57,8 @@ export interface TestHubOptions {
   auth?: Partial<AuthConfig>;
   /** The key `as()` signs tokens with. */
   tokenKey?: SigningKey;
+  /** The key the gateway signs forwarded identities with, which the subgraphs trust (default: a fresh one). */
+  identityKey?: SigningKey;
   /** The database to run on (default: a fresh one on the shared test server). */
   database?: TestDatabase;
   /** Overrides of the gateway's rate limits (by default the environment's). */
@@ -70,7 +72,10 @@ export interface TestHubOptions {
 /** The whole hub in one test process: every subgraph over real HTTP on its own port, one database, the gateway. */
 export async function startTestHub(options: TestHubOptions = {}): Promise<TestHub> {
   const database: TestDatabase = options.database ?? (await createTestDatabase('hub'));
-  const [identityKey, devKey] = await Promise.all([createSigningKey(FORWARDED_IDENTITY_ALGORITHM), options.tokenKey ?? createSigningKey()]);
+  const [identityKey, devKey] = await Promise.all([
+    options.identityKey ?? createSigningKey(FORWARDED_IDENTITY_ALGORITHM),
+    options.tokenKey ?? createSigningKey(),
+  ]);
   const entries = await Promise.all(
     DOMAIN_NAMES.map(
       async (name) => [name, await startTestSubgraph(DEFINITIONS[name], database.url, { people: options.people, gatewayKey: identityKey })] as const,
