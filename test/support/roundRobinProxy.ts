@@ -9,6 +9,8 @@ export interface ProxyCounts {
   refused: number;
   /** Attempts whose connection was reset after the request was sent, and that were tried again on the next upstream. */
   resetRetried: number;
+  /** Attempts each upstream broke off, reset or cut short: the requests it held when it died. */
+  brokenBy: Record<string, number>;
   /** Answers an upstream began and never finished (it died while sending): the client sees a broken response. */
   cut: number;
   /** Requests answered 502 because no upstream could take them (or a reset one could not be retried). */
@@ -18,6 +20,8 @@ export interface ProxyCounts {
 export interface RoundRobinProxy {
   url: string;
   counts: ProxyCounts;
+  /** Requests each upstream holds right now (sent, not yet answered). */
+  inFlight: Record<string, number>;
   stop(): Promise<void>;
 }
 
@@ -31,12 +35,14 @@ export interface RoundRobinProxy {
 export async function startRoundRobinProxy(upstreams: readonly string[]): Promise<RoundRobinProxy> {
   const origins = upstreams.map((upstream) => new URL(upstream).origin);
   const counts: ProxyCounts = {
-    answeredBy: Object.fromEntries(origins.map((origin) => [origin, 0])),
+    answeredBy: perOrigin(origins),
+    brokenBy: perOrigin(origins),
     refused: 0,
     resetRetried: 0,
     cut: 0,
     failed: 0,
   };
+  const inFlight = perOrigin(origins);
   let next = 0;
 
   const handle = async (incoming: IncomingMessage, outgoing: ServerResponse) => {
@@ -45,18 +51,23 @@ export async function startRoundRobinProxy(upstreams: readonly string[]): Promis
     const first = next++ % origins.length;
     for (let attempt = 0; attempt < origins.length; attempt++) {
       const origin = origins[(first + attempt) % origins.length];
-      const outcome = await forward(origin, incoming, body, outgoing);
+      inFlight[origin]++;
+      const outcome = await forward(origin, incoming, body, outgoing).finally(() => inFlight[origin]--);
       if (outcome === 'answered') {
         counts.answeredBy[origin]++;
         return;
       }
+      if (outcome === 'refused') {
+        counts.refused++;
+        continue;
+      }
+      counts.brokenBy[origin]++;
       if (outcome === 'cut') {
         counts.cut++;
         return;
       }
-      if (outcome === 'refused') counts.refused++;
-      else if (retriable) counts.resetRetried++;
-      else break;
+      if (!retriable) break;
+      counts.resetRetried++;
     }
     counts.failed++;
     outgoing.writeHead(502, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message: 'no replica could answer' }] }));
@@ -68,6 +79,7 @@ export async function startRoundRobinProxy(upstreams: readonly string[]): Promis
   return {
     url: `http://127.0.0.1:${port}/graphql`,
     counts,
+    inFlight,
     stop: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
@@ -103,6 +115,10 @@ function forward(origin: string, incoming: IncomingMessage, body: Buffer, outgoi
 }
 
 type Outcome = 'answered' | 'refused' | 'reset' | 'cut';
+
+function perOrigin(origins: readonly string[]): Record<string, number> {
+  return Object.fromEntries(origins.map((origin) => [origin, 0]));
+}
 
 function forwardedHeaders(headers: IncomingHttpHeaders): IncomingHttpHeaders {
   const { host: _host, connection: _connection, ...rest } = headers;
