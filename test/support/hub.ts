@@ -61,6 +61,8 @@ export interface TestHubOptions {
   identityKey?: SigningKey;
   /** The database to run on (default: a fresh one on the shared test server). */
   database?: TestDatabase;
+  /** Domains that run on a database of their own instead (its connection string), as an agency runs its subgraph. */
+  domainDatabases?: Partial<Record<DomainName, string>>;
   /** Overrides of the gateway's rate limits (by default the environment's). */
   rateLimits?: HubGatewayOptions['rateLimits'];
   /** Overrides of the gateway's trusted documents and safelisted clients (by default the environment's). */
@@ -78,7 +80,14 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
   ]);
   const entries = await Promise.all(
     DOMAIN_NAMES.map(
-      async (name) => [name, await startTestSubgraph(DEFINITIONS[name], database.url, { people: options.people, gatewayKey: identityKey })] as const,
+      async (name) =>
+        [
+          name,
+          await startTestSubgraph(DEFINITIONS[name], options.domainDatabases?.[name] ?? database.url, {
+            people: options.people,
+            gatewayKey: identityKey,
+          }),
+        ] as const,
     ),
   );
   const subgraphs = Object.fromEntries(entries) as Record<DomainName, TestSubgraph>;
