@@ -17,8 +17,6 @@ export interface ReplicaSet {
   hub: TestHub;
   replicas: Replica[];
   proxy: RoundRobinProxy;
-  /** A scratch folder of the set's own, removed on stop. */
-  dir: string;
   stop(): Promise<void>;
 }
 
@@ -50,7 +48,6 @@ export async function startReplicaSet(count: number, env: Record<string, string>
       hub,
       replicas: urls.map((url, index) => ({ url, child: children[index] })),
       proxy,
-      dir,
       stop: async () => {
         await proxy.stop();
         await stopAll();

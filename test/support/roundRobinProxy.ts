@@ -135,7 +135,7 @@ function readBody(incoming: IncomingMessage): Promise<Buffer> {
 }
 
 /** True when the body's operation (the one `operationName` names, else the only one) is a query. */
-export function isQuery(body: Buffer): boolean {
+function isQuery(body: Buffer): boolean {
   try {
     const { query, operationName } = JSON.parse(body.toString('utf8')) as { query?: string; operationName?: string };
     if (typeof query !== 'string') return false;
