@@ -4,15 +4,36 @@ import { startPersonalReads, untilReleased } from './support/personalReads';
 import { startReplicaSet, type ReplicaSet } from './support/replicas';
 
 /**
- * `kill -9` of one of two gateway replicas while agencies read personal records through the proxy: the other
- * replica serves every request the dead one did not hold, and every answer that carried personal data has its
- * exchange-log entry, in one intact hash chain.
+ * Two gateway replicas writing the exchange log at once while agencies read personal records through the proxy,
+ * then `kill -9` of one: the other replica serves every request the dead one did not hold, and every answer that
+ * carried personal data has its exchange-log entry, in one intact hash chain.
  */
 let set: ReplicaSet;
 beforeAll(async () => {
   set = await startReplicaSet(2);
 }, 120_000);
 afterAll(() => set?.stop());
+
+it('keeps the exchange log one hash chain while both replicas write it at once', async () => {
+  const dopa = (await set.hub.as(CALLERS.dopaWelfare)).authorization;
+  const reads = startPersonalReads(set.proxy.url, dopa, 8);
+  await untilReleased(reads, 100);
+  await reads.stop();
+  const logged = await set.hub.subgraphs.governance.db.query<{ count: string; requests: string }>(
+    'SELECT count(*) AS count, count(DISTINCT request_id) AS requests FROM governance.exchange_log WHERE request_id = ANY($1)',
+    [reads.released],
+  );
+  const verified = await verifyChain(set.hub.subgraphs.governance.db);
+  console.info(
+    `${reads.released.length} personal answers through the proxy (${JSON.stringify(set.proxy.counts.answeredBy)}): ` +
+      `${logged[0].count} exchange-log entries; chain of ${verified.entries} entries ${verified.brokenAt ? 'BROKEN' : 'intact'}`,
+  );
+  expect({ failed: reads.failed, refused: reads.refused }).toEqual({ failed: 0, refused: {} });
+  expect(Object.values(set.proxy.counts.answeredBy).every((answered) => answered > 25)).toBe(true);
+  // One person and one dataset (the civil registry) a request: one entry each.
+  expect(logged[0]).toEqual({ count: String(reads.released.length), requests: String(reads.released.length) });
+  expect(verified.brokenAt).toBeNull();
+}, 30_000);
 
 it('loses only the requests in flight on a replica killed with kill -9 under load, and logs every release', async () => {
   const [a] = set.replicas;

@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { postGraphQL } from '@govhub/shared/dist/testing';
-import { verifyChain } from '@govhub/gateway';
 import { CLASSIFIED, EDUCATION, startEducationSubgraph } from './support/educationSubgraph';
 import { CALLERS } from './support/hub';
-import { startPersonalReads, untilReleased } from './support/personalReads';
 import { startReplicaSet, type ReplicaSet } from './support/replicas';
 import { until } from './support/until';
 
@@ -103,23 +101,3 @@ itWithRedis(
   },
   30_000,
 );
-
-it('keeps the exchange log one hash chain while both replicas write it at once', async () => {
-  const dopa = (await set.hub.as(CALLERS.dopaWelfare)).authorization;
-  const reads = startPersonalReads(set.proxy.url, dopa, 8);
-  await untilReleased(reads, 100);
-  await reads.stop();
-  const logged = await set.hub.subgraphs.governance.db.query<{ count: string; requests: string }>(
-    'SELECT count(*) AS count, count(DISTINCT request_id) AS requests FROM governance.exchange_log WHERE request_id = ANY($1)',
-    [reads.released],
-  );
-  const verified = await verifyChain(set.hub.subgraphs.governance.db);
-  console.info(
-    `${reads.released.length} personal answers through the proxy (${JSON.stringify(set.proxy.counts.answeredBy)}): ` +
-      `${logged[0].count} exchange-log entries; chain of ${verified.entries} entries ${verified.brokenAt ? 'BROKEN' : 'intact'}`,
-  );
-  expect(Object.values(set.proxy.counts.answeredBy).every((answered) => answered > 25)).toBe(true);
-  // One person and one dataset (the civil registry) a request: one entry each.
-  expect(logged[0]).toEqual({ count: String(reads.released.length), requests: String(reads.released.length) });
-  expect(verified.brokenAt).toBeNull();
-}, 30_000);
