@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { postGraphQL } from '@govhub/shared/dist/testing';
 import { CLASSIFIED, EDUCATION, startEducationSubgraph } from './support/educationSubgraph';
 import { CALLERS } from './support/hub';
@@ -7,7 +7,8 @@ import { until } from './support/until';
 
 /**
  * Two `govhub gateway` processes on one PostgreSQL (and one Redis when the run has `REDIS_URL`), behind a
- * round-robin proxy, over one set of subgraphs: what one replica is told, the other knows.
+ * round-robin proxy, over one set of subgraphs: what one replica is told, the other knows. (The exchange log under
+ * both and a replica's crash: replicaCrash.test.ts.)
  */
 let set: ReplicaSet;
 let education: { url: string; stop(): Promise<void> };
@@ -101,3 +102,14 @@ itWithRedis(
   },
   30_000,
 );
+
+itWithRedis('answers on B a persisted query registered on A (Redis, REDIS_URL)', async () => {
+  // A text of this run alone: a registered hash stays in Redis for a day.
+  const query = `{ province(code: "56") { nameEn } } # ${randomUUID()}`;
+  const persistedQuery = { version: 1, sha256Hash: createHash('sha256').update(query).digest('hex') };
+  const apq = (url: string, body: object) =>
+    fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((response) => response.json());
+  expect(await apq(B(), { extensions: { persistedQuery } })).toMatchObject({ errors: [{ extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } }] });
+  expect(await apq(A(), { query, extensions: { persistedQuery } })).toEqual(expect.objectContaining({ data: { province: { nameEn: 'Phayao' } } }));
+  expect(await apq(B(), { extensions: { persistedQuery } })).toEqual(expect.objectContaining({ data: { province: { nameEn: 'Phayao' } } }));
+});
