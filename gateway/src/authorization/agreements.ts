@@ -54,7 +54,7 @@ export class AgreementIndex implements GrantSource {
       onNotification: () => this.invalidate(),
     });
     await this.listener.start();
-    this.timer = setInterval(() => void this.reload(), reloadEveryMs);
+    this.timer = setInterval(() => void this.loadOnce(), reloadEveryMs);
     this.timer.unref();
   }
 
@@ -65,8 +65,13 @@ export class AgreementIndex implements GrantSource {
 
   /** A change was announced: what the index holds is stale until a reload begun from now on finishes. */
   invalidate(): void {
+    void this.reload();
+  }
+
+  /** Resolves once the index holds the governance data as it is now, or newer. */
+  reload(): Promise<void> {
     this.announced++;
-    void this.fresh();
+    return this.fresh();
   }
 
   /**
@@ -74,18 +79,19 @@ export class AgreementIndex implements GrantSource {
    * state is kept, as while the database is down), so a request never waits longer than one reload per change.
    */
   async fresh(): Promise<void> {
-    while (this.held < this.announced) {
-      this.reloading ??= this.reloadUpTo(this.announced).finally(() => (this.reloading = null));
-      await this.reloading;
-    }
+    while (this.held < this.announced) await this.loadOnce();
   }
 
-  private async reloadUpTo(announced: number): Promise<void> {
-    await this.reload();
-    this.held = Math.max(this.held, announced);
+  /**
+   * One load at a time (the periodic one included), so that a slow read begun before a change can never replace
+   * the state a later read found; a load holds the changes announced before it began.
+   */
+  private loadOnce(): Promise<void> {
+    this.reloading ??= this.load(this.announced).finally(() => (this.reloading = null));
+    return this.reloading;
   }
 
-  async reload(): Promise<void> {
+  private async load(announced: number): Promise<void> {
     try {
       const rows = await this.db.query<AgreementRow>(
         `SELECT a.id, a.consumer_code AS consumer, d.dataset_id AS dataset, d.fields,
@@ -114,6 +120,7 @@ export class AgreementIndex implements GrantSource {
     } catch (error) {
       this.logger.error({ message: (error as Error).message }, 'could not reload agreements; keeping the last ones');
     }
+    this.held = Math.max(this.held, announced);
   }
 
   agreementFor(consumer: string, dataset: string, purpose: string) {
