@@ -1,4 +1,5 @@
-import { DOMAIN_NAMES, DOMAINS, GATEWAY_PORT } from '@govhub/shared';
+import { DOMAIN_NAMES, DOMAINS, GATEWAY_PORT, SETTING_FAMILIES, SETTINGS } from '@govhub/shared';
+import { unknownFieldsChecker } from './support/kubernetes/fields';
 import { connectionAllowed, egressToAddressAllowed, type PodEndpoint } from './support/kubernetes/networkPolicies';
 import { kubectlSkipped, renderOverlay, type KubeObject } from './support/kubernetes/render';
 import { schemaProblems } from './support/kubernetes/schemas';
@@ -58,6 +59,27 @@ function isNotSecret(value: string): boolean {
   }
 }
 
+/** What is wrong with one environment variable of a hub container: not a catalogued setting, or a value it refuses. */
+function settingProblems(name: string, value: string | undefined): string[] {
+  // The one variable the hub reads that is not a setting: Apollo's own switch, which the hub sets itself too.
+  if (name === 'APOLLO_TELEMETRY_DISABLED') return value === '1' ? [] : [`${name} must be 1`];
+  const setting =
+    SETTINGS.find((candidate) => candidate.env === name) ??
+    SETTING_FAMILIES.find((family) => DOMAIN_NAMES.some((domain) => family.env(domain) === name));
+  if (!setting) return [`${name} is not a setting of docs/configuration.md`];
+  const checked = value === undefined ? null : setting.check.safeParse(value);
+  return checked && !checked.success ? [`${name}=${value}: ${checked.error.issues[0]?.message}`] : [];
+}
+
+/** CloudNativePG's Cluster has no models package (schemaProblems checks its fields). */
+const hasModel = (object: KubeObject) => object.apiVersion !== 'postgresql.cnpg.io/v1';
+let unknownFields: ((object: KubeObject) => string[]) | undefined;
+/** One compiler run for both overlays' kinds: reading the declarations takes a second or two. */
+const unknownFieldsOf = (object: KubeObject) => {
+  unknownFields ??= unknownFieldsChecker(OVERLAYS.flatMap(objectsOf).filter(hasModel));
+  return unknownFields(object);
+};
+
 const describeWithKubectl = kubectlSkipped() ? describe.skip : describe;
 
 describeWithKubectl.each(OVERLAYS)('deploy/overlays/%s', (overlay) => {
@@ -66,6 +88,7 @@ describeWithKubectl.each(OVERLAYS)('deploy/overlays/%s', (overlay) => {
   it('renders only objects that are valid against their schemas, all in the overlay namespace', () => {
     expect(objects().length).toBeGreaterThan(30);
     expect(objects().flatMap(schemaProblems)).toEqual([]);
+    expect(objects().filter(hasModel).flatMap(unknownFieldsOf)).toEqual([]);
     const namespaced = objects().filter((object) => object.kind !== 'Namespace');
     expect(namespaced.filter((object) => object.metadata.namespace !== NAMESPACES[overlay]).map((object) => object.metadata.name)).toEqual([]);
   });
@@ -156,6 +179,17 @@ describeWithKubectl.each(OVERLAYS)('deploy/overlays/%s', (overlay) => {
         .filter((variable: Container) => variable.valueFrom?.secretKeyRef)
         .map((variable: Container) => variable.name);
       expect(secretRefs).toContain('DATABASE_URL');
+    }
+  });
+
+  it('sets only settings the hub has, with values its configuration accepts', () => {
+    for (const container of workloads(objects()).flatMap(containersOf).filter(isHubImage)) {
+      const fromSecrets = (container.env ?? []).filter((variable: Container) => variable.valueFrom).map((variable: Container) => variable.name);
+      const problems = [
+        ...Object.entries(environmentOf(objects(), container)).flatMap(([name, value]) => settingProblems(name, value)),
+        ...fromSecrets.flatMap((name: string) => settingProblems(name, undefined)),
+      ];
+      expect({ container: container.name, problems }).toEqual({ container: container.name, problems: [] });
     }
   });
 
