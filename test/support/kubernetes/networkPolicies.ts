@@ -42,17 +42,20 @@ export function selects(selector: LabelSelector | undefined, labels: Record<stri
   );
 }
 
-/** A namespace's labels as the API server sets them. */
-const namespaceLabels = (namespace: string) => ({ 'kubernetes.io/metadata.name': namespace });
+/** A namespace's labels: those of its rendered Namespace, and the name label the API server sets. */
+function namespaceLabels(objects: KubeObject[], namespace: string): Record<string, string> {
+  const declared = objects.find((object) => object.kind === 'Namespace' && object.metadata.name === namespace);
+  return { ...declared?.metadata.labels, 'kubernetes.io/metadata.name': namespace };
+}
 
 function policyTypes(policy: KubeObject): string[] {
   return policy.spec.policyTypes ?? ['Ingress', ...(policy.spec.egress ? ['Egress'] : [])];
 }
 
 /** A peer of a policy in `namespace` matches an in-cluster pod (an ipBlock is taken to name addresses outside it). */
-function peerMatchesPod(peer: Peer, namespace: string, pod: PodEndpoint): boolean {
+function peerMatchesPod(objects: KubeObject[], peer: Peer, namespace: string, pod: PodEndpoint): boolean {
   if (peer.ipBlock) return false;
-  const inNamespace = peer.namespaceSelector ? selects(peer.namespaceSelector, namespaceLabels(pod.namespace)) : pod.namespace === namespace;
+  const inNamespace = peer.namespaceSelector ? selects(peer.namespaceSelector, namespaceLabels(objects, pod.namespace)) : pod.namespace === namespace;
   return inNamespace && selects(peer.podSelector, pod.labels);
 }
 
@@ -68,8 +71,8 @@ function portMatches(ports: PolicyPort[] | undefined, destination: PodEndpoint |
 }
 
 /** The policies of a pod's namespace that select it for one direction. */
-function policiesFor(policies: KubeObject[], pod: PodEndpoint, direction: 'Ingress' | 'Egress'): KubeObject[] {
-  return policies.filter(
+function policiesFor(objects: KubeObject[], pod: PodEndpoint, direction: 'Ingress' | 'Egress'): KubeObject[] {
+  return objects.filter(
     (policy) =>
       policy.kind === 'NetworkPolicy' &&
       policy.metadata.namespace === pod.namespace &&
@@ -83,7 +86,7 @@ function policiesFor(policies: KubeObject[], pod: PodEndpoint, direction: 'Ingre
  * allows everything; otherwise one rule must match the other side (`peer`: an in-cluster pod) and the port.
  */
 function directionAllows(
-  policies: KubeObject[],
+  objects: KubeObject[],
   pod: PodEndpoint,
   direction: 'Ingress' | 'Egress',
   peerMatches: (peer: Peer, namespace: string) => boolean,
@@ -91,7 +94,7 @@ function directionAllows(
   port: number,
   protocol: string,
 ): boolean {
-  const isolating = policiesFor(policies, pod, direction);
+  const isolating = policiesFor(objects, pod, direction);
   return (
     isolating.length === 0 ||
     isolating.some((policy) =>
@@ -106,20 +109,23 @@ function directionAllows(
   );
 }
 
-/** Whether a pod may open a connection to another pod's port: the source's egress and the destination's ingress. */
-export function connectionAllowed(policies: KubeObject[], from: PodEndpoint, to: PodEndpoint, port: number, protocol = 'TCP'): boolean {
+/**
+ * Whether a pod may open a connection to another pod's port: the source's egress and the destination's ingress.
+ * `objects` holds the network policies and namespaces of every namespace involved.
+ */
+export function connectionAllowed(objects: KubeObject[], from: PodEndpoint, to: PodEndpoint, port: number, protocol = 'TCP'): boolean {
   if (!to.ports.some((candidate) => candidate.containerPort === port && (candidate.protocol ?? 'TCP') === protocol)) return false;
   return (
-    directionAllows(policies, from, 'Egress', (peer, namespace) => peerMatchesPod(peer, namespace, to), to, port, protocol) &&
-    directionAllows(policies, to, 'Ingress', (peer, namespace) => peerMatchesPod(peer, namespace, from), to, port, protocol)
+    directionAllows(objects, from, 'Egress', (peer, namespace) => peerMatchesPod(objects, peer, namespace, to), to, port, protocol) &&
+    directionAllows(objects, to, 'Ingress', (peer, namespace) => peerMatchesPod(objects, peer, namespace, from), to, port, protocol)
   );
 }
 
 /** Whether a pod may connect to an address outside the cluster (only ipBlock peers, or a rule with no peers, allow it). */
-export function egressToAddressAllowed(policies: KubeObject[], from: PodEndpoint, address: string, port: number, protocol = 'TCP'): boolean {
+export function egressToAddressAllowed(objects: KubeObject[], from: PodEndpoint, address: string, port: number, protocol = 'TCP'): boolean {
   const inBlock = (peer: Peer) =>
     !!peer.ipBlock && inCidr(address, peer.ipBlock.cidr) && !(peer.ipBlock.except ?? []).some((cidr) => inCidr(address, cidr));
-  return directionAllows(policies, from, 'Egress', inBlock, null, port, protocol);
+  return directionAllows(objects, from, 'Egress', inBlock, null, port, protocol);
 }
 
 function ipv4(address: string): number {

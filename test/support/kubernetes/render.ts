@@ -20,11 +20,11 @@ export function kubectlSkipped(): boolean {
   return process.env[SKIP_VARIABLE] === '1';
 }
 
-/** `kubectl kustomize deploy/overlays/NAME`, parsed; a missing kubectl fails with what to do about it. */
-export function renderOverlay(overlay: string): KubeObject[] {
+/** `kubectl kustomize deploy/PATH` (an overlay, an example), parsed; a missing kubectl fails with what to do about it. */
+export function renderKustomization(path: string): KubeObject[] {
   let output: string;
   try {
-    output = execFileSync('kubectl', ['kustomize', join(projectRoot(), 'deploy', 'overlays', overlay)], {
+    output = execFileSync('kubectl', ['kustomize', join(projectRoot(), 'deploy', path)], {
       encoding: 'utf8',
       maxBuffer: 16 * 1024 * 1024,
     });
