@@ -1,3 +1,4 @@
+import { builtInSubgraphs, builtInSubgraphUrlsFromEnv } from '../../supergraph/builtInSubgraphs';
 import { classificationLevel, listenAddressFromEnv, portNumber, startGatewayProcess, untilTerminated } from '../gatewayProcess';
 
 export interface GatewayCommandOptions {
@@ -14,6 +15,7 @@ export async function gatewayCommand(options: GatewayCommandOptions): Promise<nu
     supergraphFile: options.supergraph,
     defaultClassification: options.defaultClassification ? classificationLevel(options.defaultClassification) : undefined,
     databaseUrl: process.env.DATABASE_URL,
+    subgraphs: builtInSubgraphs(builtInSubgraphUrlsFromEnv()),
     port: options.port ? portNumber(options.port, '--port') : address.port,
     host: options.host ?? address.host,
   });

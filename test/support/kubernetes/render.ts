@@ -1,0 +1,40 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { projectRoot } from '@govhub/shared';
+import { parseAllDocuments } from 'yaml';
+
+/** A rendered Kubernetes object, as kustomize prints it. */
+export interface KubeObject {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string> };
+  spec?: any;
+  data?: Record<string, string>;
+  stringData?: Record<string, string>;
+}
+
+/** Set to 1 to skip the manifest tests on a machine without kubectl (CI checks that kubectl is there). */
+export const SKIP_VARIABLE = 'GOVHUB_SKIP_KUBECTL';
+
+export function kubectlSkipped(): boolean {
+  return process.env[SKIP_VARIABLE] === '1';
+}
+
+/** `kubectl kustomize deploy/PATH` (an overlay, an example), parsed; a missing kubectl fails with what to do about it. */
+export function renderKustomization(path: string): KubeObject[] {
+  let output: string;
+  try {
+    output = execFileSync('kubectl', ['kustomize', join(projectRoot(), 'deploy', path)], {
+      encoding: 'utf8',
+      maxBuffer: 16 * 1024 * 1024,
+    });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new Error(
+        `kubectl is not installed: the manifests under deploy/ cannot be rendered (install kubectl, or set ${SKIP_VARIABLE}=1 to skip)`,
+      );
+    }
+    throw error;
+  }
+  return parseAllDocuments(output).map((document) => document.toJS() as KubeObject);
+}
