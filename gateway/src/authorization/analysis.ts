@@ -6,6 +6,7 @@ import { inlineOperation } from './operation';
 import type { AuthorizationRules, Requirement } from './rules';
 import { SUBJECT_ALIAS, withSubjectKeys } from '../audit/releases';
 import { selectsLoggedField } from '../audit/loggedFields';
+import { BoundedCache } from '../boundedCache';
 
 /** The caller-independent part of authorizing an operation: its inlined form and every requirement it touches. */
 export interface OperationAnalysis {
@@ -61,29 +62,5 @@ export class AuthorizationCache {
         internalKeys: [...(subjects.added ? [SUBJECT_ALIAS] : []), ...(filtered.addedTypename ? [TYPENAME_ALIAS] : [])],
       };
     });
-  }
-}
-
-/** A small LRU keyed per schema, so a new supergraph never serves an analysis of the old one. */
-class BoundedCache<V> {
-  private readonly entries = new Map<string, V>();
-  private schema: GraphQLSchema | null = null;
-  constructor(private readonly capacity: number) {}
-
-  get(key: string, schema: GraphQLSchema, compute: () => V): V {
-    if (schema !== this.schema) {
-      this.entries.clear();
-      this.schema = schema;
-    }
-    if (this.entries.has(key)) {
-      const value = this.entries.get(key) as V;
-      this.entries.delete(key);
-      this.entries.set(key, value);
-      return value;
-    }
-    const value = compute();
-    this.entries.set(key, value);
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
-    return value;
   }
 }
