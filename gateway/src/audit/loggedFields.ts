@@ -11,6 +11,12 @@ import { CLASSIFICATIONS, type Classification, type FieldClassification } from '
 import type { AuthorizationRules } from '../authorization/rules';
 import { rootType } from '../authorization/filter';
 
+/**
+ * Added to every selection of a type that names a subject (see audit/releases), so each release names its subject
+ * even when the client did not ask.
+ */
+export const SUBJECT_ALIAS = '__govhub_subject';
+
 const LOGGED_LEVELS: ReadonlySet<Classification> = new Set(CLASSIFICATIONS.slice(CLASSIFICATIONS.indexOf('PERSONAL')));
 
 export type LoggedClassification = FieldClassification & { dataset: string };
@@ -39,6 +45,7 @@ export function selectsLoggedField(schema: GraphQLSchema, rules: AuthorizationRu
         return visit(selection.selectionSet, condition);
       }
       if (selection.kind !== Kind.FIELD || !('getFields' in type) || selection.name.value.startsWith('__')) return false;
+      if (selection.alias?.value === SUBJECT_ALIAS) return false;
       const definition = type.getFields()[selection.name.value];
       if (!definition) return false;
       if (loggedClassification(rules, `${type.name}.${selection.name.value}`)) return true;

@@ -17,10 +17,7 @@ import { namesOwnSubject, SUBJECT_KEY, type Classification, type FieldClassifica
 import type { AuthorizationRules } from '../authorization/rules';
 import { rootType } from '../authorization/filter';
 import { UNAUTHORIZED } from '../authorization/response';
-import { loggedClassification, type LoggedClassification } from './loggedFields';
-
-/** Added to every selection of such a type, so each release names its subject even when the client did not ask. */
-export const SUBJECT_ALIAS = '__govhub_subject';
+import { loggedClassification, SUBJECT_ALIAS, type LoggedClassification } from './loggedFields';
 
 /** One released value of PERSONAL or higher data, and why it was released. */
 export interface Release {

@@ -4,8 +4,8 @@ import type { Decisions } from './decide';
 import { filterOperation, operationRequirements, TYPENAME_ALIAS, type FilteredOperation } from './filter';
 import { inlineOperation } from './operation';
 import type { AuthorizationRules, Requirement } from './rules';
-import { SUBJECT_ALIAS, withSubjectKeys } from '../audit/releases';
-import { selectsLoggedField } from '../audit/loggedFields';
+import { withSubjectKeys } from '../audit/releases';
+import { selectsLoggedField, SUBJECT_ALIAS } from '../audit/loggedFields';
 import { BoundedCache } from '../boundedCache';
 
 /** The caller-independent part of authorizing an operation: its inlined form and every requirement it touches. */

@@ -12,7 +12,8 @@ import type { HubContext } from '../context';
 import { exchangeLogEntries } from '../audit/entries';
 import type { ExchangeLog } from '../audit/exchangeLog';
 import type { OperationUsage } from '../registry/usage';
-import { guardReleases, SUBJECT_ALIAS, type ReleaseJudge } from '../audit/releases';
+import { guardReleases, type ReleaseJudge } from '../audit/releases';
+import { SUBJECT_ALIAS } from '../audit/loggedFields';
 
 /** Apollo Router's options: filter (default), reject the whole operation, or dry run (report, filter nothing). */
 export type AuthorizationMode = 'filter' | 'reject' | 'dry-run';
