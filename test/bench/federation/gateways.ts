@@ -24,7 +24,7 @@ export interface BenchFiles {
 const REPO = join(__dirname, '..', '..', '..', '..');
 const HERE = __dirname;
 const HIVE_BIN = join(REPO, 'node_modules', '@graphql-hive', 'gateway', 'dist', 'bin.js');
-const GOVHUB_CLI = join(REPO, 'gateway', 'dist', 'cli', 'govhub.js');
+const govhubCli = (repo: string) => join(repo, 'gateway', 'dist', 'cli', 'govhub.js');
 
 function versionOf(name: string): string {
   try {
@@ -35,8 +35,8 @@ function versionOf(name: string): string {
 }
 
 /** The `govhub gateway --supergraph` command, once it is built with `--default-classification`. */
-export function govhubGatewayCommand(): boolean {
-  return existsSync(GOVHUB_CLI) && readFileSync(GOVHUB_CLI, 'utf8').includes('default-classification');
+export function govhubGatewayCommand(repo = REPO): boolean {
+  return existsSync(govhubCli(repo)) && readFileSync(govhubCli(repo), 'utf8').includes('default-classification');
 }
 
 const hive = (routerRuntime: boolean): GatewayUnderTest => ({
@@ -78,17 +78,24 @@ export const GATEWAYS: readonly GatewayUnderTest[] = [
   },
   hive(false),
   hive(true),
-  {
-    name: 'govhub',
-    description: govhubGatewayCommand()
+  govhub('govhub', REPO),
+  ...otherGovhubBuilds(),
+];
+
+/** govhub's gateway as built in the checkout `repo`. */
+function govhub(name: string, repo: string): GatewayUnderTest {
+  const cli = govhubCli(repo);
+  return {
+    name,
+    description: govhubGatewayCommand(repo)
       ? 'govhub gateway --supergraph --default-classification PUBLIC, HUB_ENV=production, rate limits off, GOVHUB_LIMIT_COST=25000; ' +
         'answers add extensions.cost (compared without it)'
       : 'startHubGateway (hubGateway.ts, every field @classified PUBLIC), HUB_ENV=production, tokens verified against a JWKS file, ' +
         'rate limits off, GOVHUB_LIMIT_COST=25000; answers add extensions.cost (compared without it)',
-    unavailable: () => null,
+    unavailable: () => (existsSync(cli) ? null : `${cli} is not built`),
     command: (files, port) => ({
-      args: govhubGatewayCommand()
-        ? [GOVHUB_CLI, 'gateway', '--supergraph', files.supergraph, '--default-classification', 'PUBLIC', '--port', String(port)]
+      args: govhubGatewayCommand(repo)
+        ? [cli, 'gateway', '--supergraph', files.supergraph, '--default-classification', 'PUBLIC', '--port', String(port)]
         : [join(HERE, 'hubGateway.js'), files.subgraphs, String(port)],
       // The TestQuery costs 23,315 points under the hub's assumed list size (it bounds no list): the one limit the
       // benchmark raises. Every other limit stays at its default.
@@ -102,5 +109,17 @@ export const GATEWAYS: readonly GatewayUnderTest[] = [
         GOVHUB_RATE_LIMIT_ANONYMOUS: 'off',
       },
     }),
-  },
-];
+  };
+}
+
+/**
+ * BENCH_GOVHUB_BUILDS=`NAME=DIR,...`: other built checkouts of govhub benchmarked beside this one in the same run
+ * (as `govhub@NAME`), so that a change is measured against the code before it on the same machine at the same time.
+ */
+function otherGovhubBuilds(): GatewayUnderTest[] {
+  const builds = process.env.BENCH_GOVHUB_BUILDS?.split(',').filter(Boolean) ?? [];
+  return builds.map((build) => {
+    const [name, dir] = build.split('=');
+    return govhub(`govhub@${name}`, dir);
+  });
+}
