@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { Kind, print, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import type { Decisions } from './decide';
-import { filterOperation, operationRequirements, type FilteredOperation } from './filter';
+import { filterOperation, operationRequirements, rootType, type FilteredOperation } from './filter';
 import { inlineOperation } from './operation';
 import type { AuthorizationRules, Requirement } from './rules';
 import { withSubjectKeys } from '../audit/releases';
+import { aliasFieldsRequiredWithArguments } from '../supergraph/requiresArguments';
 
 /** The caller-independent part of authorizing an operation: its inlined form and every requirement it touches. */
 export interface OperationAnalysis {
@@ -19,6 +20,8 @@ export interface FilteredDocument extends FilteredOperation {
   document: DocumentNode;
   /** Hash of the filtered document: the gateway's plan cache key must follow the document it plans. */
   queryHash: string;
+  /** True when the document to plan carries the hub's aliases (requiresArguments.ts), which the answer must lose. */
+  aliased: boolean;
 }
 
 /**
@@ -42,12 +45,21 @@ export class AuthorizationCache {
     });
   }
 
-  filter(schema: GraphQLSchema, rules: AuthorizationRules, analysis: OperationAnalysis, key: string, decisions: Decisions): FilteredDocument {
+  /** `requiredWithArguments`: the fields to alias apart from a `@requires` on other arguments. */
+  filter(
+    schema: GraphQLSchema,
+    rules: AuthorizationRules,
+    analysis: OperationAnalysis,
+    key: string,
+    decisions: Decisions,
+    requiredWithArguments: ReadonlySet<string>,
+  ): FilteredDocument {
     return this.filtered.get(`${key}:${decisions.signature}`, schema, () => {
       const filtered = filterOperation(schema, rules, analysis.operation, decisions);
       const result = { ...filtered, operation: withSubjectKeys(schema, filtered.operation) };
-      const document: DocumentNode = { kind: Kind.DOCUMENT, definitions: [result.operation] };
-      return { ...result, document, queryHash: createHash('sha256').update(print(document)).digest('hex') };
+      const planned = aliasFieldsRequiredWithArguments(schema, result.operation, rootType(schema, result.operation), requiredWithArguments);
+      const document: DocumentNode = { kind: Kind.DOCUMENT, definitions: [planned] };
+      return { ...result, document, queryHash: createHash('sha256').update(print(document)).digest('hex'), aliased: planned !== result.operation };
     });
   }
 }
