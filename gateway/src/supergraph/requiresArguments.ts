@@ -50,7 +50,7 @@ export function fieldsRequiredWithArguments(supergraphSdl: string): ReadonlySet<
   return found;
 }
 
-/** The operation with the hub's alias on each selection, with arguments, of a field in `fields`. */
+/** The operation with the hub's alias on each selection, with arguments, of a field in `fields` (itself if none). */
 export function aliasFieldsRequiredWithArguments(
   schema: GraphQLSchema,
   operation: OperationDefinitionNode,
@@ -58,6 +58,7 @@ export function aliasFieldsRequiredWithArguments(
   fields: ReadonlySet<string>,
 ): OperationDefinitionNode {
   if (fields.size === 0) return operation;
+  let changed = false;
   const visit = (set: SelectionSetNode, parent: GraphQLCompositeType): SelectionSetNode => ({
     ...set,
     selections: set.selections.map((selection) => {
@@ -69,6 +70,7 @@ export function aliasFieldsRequiredWithArguments(
       const definition = parent.getFields()[selection.name.value];
       if (!definition) return selection;
       const aliased = selection.arguments?.length && ownersOf(schema, parent).some((owner) => fields.has(`${owner}.${selection.name.value}`));
+      changed ||= Boolean(aliased);
       const field: FieldNode = aliased
         ? { ...selection, alias: { kind: Kind.NAME, value: ALIAS_PREFIX + (selection.alias?.value ?? selection.name.value) } }
         : selection;
@@ -77,7 +79,9 @@ export function aliasFieldsRequiredWithArguments(
         : field;
     }),
   });
-  return { ...operation, selectionSet: visit(operation.selectionSet, root) };
+  const selectionSet = visit(operation.selectionSet, root);
+  // The same operation when nothing was aliased: its answer then needs no renaming.
+  return changed ? { ...operation, selectionSet } : operation;
 }
 
 /** The data with the client's own keys back where the hub's aliases were (in the client's order). */
