@@ -261,6 +261,7 @@ export async function startHubGateway(options: HubGatewayOptions): Promise<Runni
                 policies,
                 grants: agreements ?? NO_GRANTS,
                 rulesFor: (schema) => live.rulesFor(schema),
+                requiredWithArgumentsFor: (schema) => live.fieldsRequiredWithArgumentsFor(schema),
                 exchangeLog,
                 usage,
                 onDecision: (classification, granted) => metrics.authorization(classification, granted),

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { Kind, print, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import type { Decisions } from './decide';
-import { filterOperation, operationRequirements, TYPENAME_ALIAS, type FilteredOperation } from './filter';
+import { filterOperation, operationRequirements, rootType, TYPENAME_ALIAS, type FilteredOperation } from './filter';
 import { inlineOperation } from './operation';
 import type { AuthorizationRules, Requirement } from './rules';
 import { withSubjectKeys } from '../audit/releases';
 import { selectsLoggedField, SUBJECT_ALIAS } from '../audit/loggedFields';
 import { BoundedCache } from '../boundedCache';
+import { aliasFieldsRequiredWithArguments } from '../supergraph/requiresArguments';
 
 /** The caller-independent part of authorizing an operation: its inlined form and every requirement it touches. */
 export interface OperationAnalysis {
@@ -25,6 +26,8 @@ export interface FilteredDocument extends FilteredOperation {
   guardsReleases: boolean;
   /** The keys the hub added to the operation for itself, to strip from every answer (none: the answer is left as it is). */
   internalKeys: readonly string[];
+  /** True when the document to plan carries the hub's aliases (requiresArguments.ts), which the answer must lose. */
+  aliased: boolean;
 }
 
 /**
@@ -48,11 +51,20 @@ export class AuthorizationCache {
     });
   }
 
-  filter(schema: GraphQLSchema, rules: AuthorizationRules, analysis: OperationAnalysis, key: string, decisions: Decisions): FilteredDocument {
+  /** `requiredWithArguments`: the fields to alias apart from a `@requires` on other arguments. */
+  filter(
+    schema: GraphQLSchema,
+    rules: AuthorizationRules,
+    analysis: OperationAnalysis,
+    key: string,
+    decisions: Decisions,
+    requiredWithArguments: ReadonlySet<string>,
+  ): FilteredDocument {
     return this.filtered.get(`${key}:${decisions.signature}`, schema, () => {
       const filtered = filterOperation(schema, rules, analysis.operation, decisions);
       const subjects = withSubjectKeys(schema, filtered.operation);
-      const document: DocumentNode = { kind: Kind.DOCUMENT, definitions: [subjects.operation] };
+      const planned = aliasFieldsRequiredWithArguments(schema, subjects.operation, rootType(schema, subjects.operation), requiredWithArguments);
+      const document: DocumentNode = { kind: Kind.DOCUMENT, definitions: [planned] };
       return {
         ...filtered,
         operation: subjects.operation,
@@ -60,6 +72,7 @@ export class AuthorizationCache {
         queryHash: createHash('sha256').update(print(document)).digest('hex'),
         guardsReleases: selectsLoggedField(schema, rules, subjects.operation),
         internalKeys: [...(subjects.added ? [SUBJECT_ALIAS] : []), ...(filtered.addedTypename ? [TYPENAME_ALIAS] : [])],
+        aliased: planned !== subjects.operation,
       };
     });
   }

@@ -1,5 +1,6 @@
 import { Kind, parse, print, visit, type ConstDirectiveNode, type ConstValueNode, type DocumentNode, type FieldDefinitionNode } from 'graphql';
 import { classificationOf, type FieldClassification } from '@govhub/shared';
+import { resolvableKeysFirst } from '../supergraph/keyOrder';
 
 /** Disjunctive normal form: the outer list is OR, each inner list is AND (Apollo Router's reading). */
 export type Dnf = readonly (readonly string[])[];
@@ -21,8 +22,9 @@ export interface AuthorizationRules {
 const SECURITY_SPECS = /^https:\/\/specs\.apollo\.dev\/(authenticated|requiresScopes|policy)\//;
 
 /**
- * @apollo/gateway refuses a supergraph whose @link has `for: SECURITY` (authenticated, requiresScopes, policy)
- * and would enforce nothing anyway. Drop the `for` argument so it loads; the hub enforces those directives itself.
+ * The supergraph as @apollo/gateway is given it. The gateway refuses one whose @link has `for: SECURITY`
+ * (authenticated, requiresScopes, policy) and would enforce nothing anyway: drop the `for` argument so it loads;
+ * the hub enforces those directives itself. Keys are reordered so its planner picks resolvable ones (keyOrder.ts).
  */
 export function loadableSupergraph(supergraphSdl: string): string {
   const document = visit(parse(supergraphSdl), {
@@ -33,7 +35,7 @@ export function loadableSupergraph(supergraphSdl: string): string {
       return { ...node, arguments: node.arguments?.filter((argument) => argument.name.value !== 'for') };
     },
   });
-  return print(document);
+  return print(resolvableKeysFirst(document));
 }
 
 /** Reads every authorization directive and classification from the supergraph SDL itself. */

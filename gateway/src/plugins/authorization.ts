@@ -14,6 +14,7 @@ import type { ExchangeLog } from '../audit/exchangeLog';
 import type { OperationUsage } from '../registry/usage';
 import { guardReleases, type ReleaseJudge } from '../audit/releases';
 import { SUBJECT_ALIAS } from '../audit/loggedFields';
+import { pathWithoutHubAliases, withoutHubAliases } from '../supergraph/requiresArguments';
 
 /** Apollo Router's options: filter (default), reject the whole operation, or dry run (report, filter nothing). */
 export type AuthorizationMode = 'filter' | 'reject' | 'dry-run';
@@ -28,6 +29,8 @@ export interface AuthorizationOptions {
   grants: GrantSource;
   /** The rules read from the supergraph behind this API schema. */
   rulesFor(schema: GraphQLSchema): AuthorizationRules | undefined;
+  /** The fields some `@requires` of that supergraph selects with arguments: planned under the hub's aliases. */
+  requiredWithArgumentsFor?(schema: GraphQLSchema): ReadonlySet<string>;
   /** Where releases of personal data are recorded; without it nothing personal can be logged, so none is released. */
   exchangeLog: ExchangeLog | null;
   /** Where served operations and the fields they use are counted (registry checks judge changes against them). */
@@ -35,6 +38,8 @@ export interface AuthorizationOptions {
   /** Told of each classified field's decision (the metrics). */
   onDecision?(classification: string, granted: boolean): void;
 }
+
+const NO_FIELDS: ReadonlySet<string> = new Set();
 
 const LOG_UNAVAILABLE = {
   message: 'The exchange log could not be written, so no data was released',
@@ -55,6 +60,7 @@ export function authorizationPlugin(options: AuthorizationOptions): ApolloServer
       // Until an operation is filtered here, every answer is guarded and stripped of every key the hub may add.
       let guardsReleases = true;
       let internalKeys: readonly string[] = [SUBJECT_ALIAS, TYPENAME_ALIAS];
+      let aliased = false;
       // Other plugins may refuse the request after this one has analysed it (a bad national ID): only a request
       // that went on to execute (or was answered here) gets denials, nulls and log entries.
       let answered = false;
@@ -81,7 +87,15 @@ export function authorizationPlugin(options: AuthorizationOptions): ApolloServer
               if (requirement.kind === 'classified') options.onDecision(requirement.classification.level, decisions.allows([requirement]));
             }
           }
-          const filtered = cache.filter(schema, rules, analysis, `${queryHash}:${requestContext.operationName ?? ''}`, decisions);
+          const requiredWithArguments = options.requiredWithArgumentsFor?.(schema) ?? NO_FIELDS;
+          const filtered = cache.filter(
+            schema,
+            rules,
+            analysis,
+            `${queryHash}:${requestContext.operationName ?? ''}`,
+            decisions,
+            requiredWithArguments,
+          );
           denials = unauthorizedErrors(filtered.removals, request.variables);
           if (options.mode === 'dry-run') return;
           if (options.mode === 'reject' && denials.length > 0) {
@@ -92,6 +106,7 @@ export function authorizationPlugin(options: AuthorizationOptions): ApolloServer
           nothingLeft = filtered.empty;
           guardsReleases = filtered.guardsReleases;
           internalKeys = filtered.internalKeys;
+          aliased = filtered.aliased;
           // @apollo/gateway caches plans by queryHash, not by the document it plans: both must be the filtered ones.
           Object.assign(requestContext, { document: filtered.document, operation: filtered.operation, queryHash: filtered.queryHash });
         },
@@ -112,6 +127,10 @@ export function authorizationPlugin(options: AuthorizationOptions): ApolloServer
         async willSendResponse({ response, request, schema, operation, contextValue }) {
           if (response.body.kind !== 'single' || !answered) return;
           const result = response.body.singleResult;
+          if (aliased) {
+            result.data = withoutHubAliases(result.data);
+            result.errors = result.errors?.map((error) => (error.path ? { ...error, path: pathWithoutHubAliases(error.path) } : error));
+          }
           if (options.mode === 'dry-run') {
             if (denials.length) result.extensions = { ...result.extensions, authorization: { dryRun: true, denied: denials.map((d) => d.path) } };
           } else if (removals.length > 0) {

@@ -3,6 +3,7 @@ import type { DatasetGrant } from '@govhub/shared';
 import { authorizationRules, type AuthorizationRules } from '../authorization/rules';
 import type { RulesReader } from '../authorization/defaultClassification';
 import { costWeights, type CostWeights } from '../limits/cost';
+import { fieldsRequiredWithArguments } from './requiresArguments';
 import { servedDatasets, type ServedDatasets } from './servedDatasets';
 
 /**
@@ -13,6 +14,7 @@ export class LiveSupergraph {
   private readonly rules = new WeakMap<GraphQLSchema, AuthorizationRules>();
   private readonly weights = new WeakMap<GraphQLSchema, CostWeights>();
   private readonly served = new WeakMap<GraphQLSchema, ServedDatasets>();
+  private readonly requiredWithArguments = new WeakMap<GraphQLSchema, ReadonlySet<string>>();
   /** The latest API schema; null before the first load. */
   apiSchema: GraphQLSchema | null = null;
   /** The latest supergraph and its rules (the docs read them). */
@@ -29,6 +31,7 @@ export class LiveSupergraph {
     this.rules.set(apiSchema, rules);
     this.weights.set(apiSchema, costWeights(coreSupergraphSdl));
     this.served.set(apiSchema, servedDatasets(coreSupergraphSdl));
+    this.requiredWithArguments.set(apiSchema, fieldsRequiredWithArguments(coreSupergraphSdl));
     this.unenforcedGrants = grantEveryDataset(rules);
     this.apiSchema = apiSchema;
     this.current = { sdl: coreSupergraphSdl, rules };
@@ -40,6 +43,11 @@ export class LiveSupergraph {
 
   costWeightsFor(schema: GraphQLSchema): CostWeights | undefined {
     return this.weights.get(schema);
+  }
+
+  /** The fields some `@requires` selects with arguments (see requiresArguments.ts). */
+  fieldsRequiredWithArgumentsFor(schema: GraphQLSchema): ReadonlySet<string> {
+    return this.requiredWithArguments.get(schema) ?? new Set();
   }
 
   /** The datasets a subgraph's fields name in this schema's supergraph; none for a schema or subgraph not known. */
