@@ -261,3 +261,29 @@ describe('SECRET by agreement and purpose', () => {
     }
   });
 });
+
+describe("the hub's own response keys are not a client's to choose", () => {
+  // The release guard reads each record's subject, and the answer's post-processing its type and arguments, under keys
+  // the hub adds itself: a client alias of the same name would stand in for them.
+  it.each(['__govhub_subject', '__govhub_typename', '__govhub_args_firstNameTh', '__GOVHUB_subject'])(
+    'an alias %s is refused before any subgraph is asked',
+    async (alias) => {
+      const before = hub.statementCount();
+      const answer = await askAudited(
+        hub,
+        `query ($id: ID!) { person(nationalId: $id) { firstNameTh ${alias}: lastNameTh } }`,
+        { id: SOMCHAI },
+        await hub.as(TAT),
+      );
+      expect(answer.data).toBeUndefined();
+      expect(answer.errors).toEqual([
+        expect.objectContaining({
+          message: expect.stringContaining('reserved'),
+          extensions: expect.objectContaining({ code: 'GRAPHQL_VALIDATION_FAILED' }),
+        }),
+      ]);
+      expect(hub.statementCount()).toBe(before);
+      expect(await entriesOf(hub, answer.requestId)).toEqual([]);
+    },
+  );
+});

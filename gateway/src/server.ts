@@ -59,6 +59,7 @@ import { allowedSubgraphHosts } from './registry/checks';
 import { registerAdminRoutes } from './routes/admin';
 import { OperationUsage } from './registry/usage';
 import { apolloServerLimits } from './limits/apolloServerOptions';
+import { reservedAliasRule } from './authorization/reservedKeys';
 import { registerHttpLimits } from './limits/http';
 import { limitsFromEnv, type OperationLimits } from './limits/config';
 import { resilienceConfigFromEnv, type ResilienceConfig } from './resilience/config';
@@ -233,6 +234,7 @@ export async function startHubGateway(options: HubGatewayOptions): Promise<Runni
   registerGraphQLGetParameters(app, '/graphql');
   registerHttpLimits(app, '/graphql', limits);
   registerPersistedDocuments(app, '/graphql', trustedDocuments, persisted.safelist);
+  const serverLimits = apolloServerLimits(limits);
   const apollo = new ApolloServer<HubContext>({
     gateway,
     includeStacktraceInErrorResponses: !isProduction(),
@@ -241,7 +243,8 @@ export async function startHubGateway(options: HubGatewayOptions): Promise<Runni
     csrfPrevention: true,
     // Registered documents live a day; with Redis every replica shares them, otherwise each keeps its own.
     ...(apqCache ? { persistedQueries: { cache: apqCache, ttl: 86_400 } } : {}),
-    ...apolloServerLimits(limits),
+    ...serverLimits,
+    validationRules: [...(serverLimits.validationRules ?? []), reservedAliasRule],
     // The process that runs the gateway decides how to stop it (cli/start.ts drains and exits).
     stopOnTerminationSignals: false,
     plugins: [

@@ -10,12 +10,13 @@ import {
 import { CLASSIFICATIONS, type Classification, type FieldClassification } from '@govhub/shared';
 import type { AuthorizationRules } from '../authorization/rules';
 import { rootType } from '../authorization/filter';
+import { HUB_KEY_PREFIX } from '../authorization/reservedKeys';
 
 /**
  * Added to every selection of a type that names a subject (see audit/releases), so each release names its subject
  * even when the client did not ask.
  */
-export const SUBJECT_ALIAS = '__govhub_subject';
+export const SUBJECT_ALIAS = `${HUB_KEY_PREFIX}subject`;
 
 const LOGGED_LEVELS: ReadonlySet<Classification> = new Set(CLASSIFICATIONS.slice(CLASSIFICATIONS.indexOf('PERSONAL')));
 

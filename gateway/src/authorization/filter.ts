@@ -21,6 +21,7 @@ import {
 } from 'graphql';
 import type { Decisions } from './decide';
 import type { AuthorizationRules, Requirement } from './rules';
+import { HUB_KEY_PREFIX } from './reservedKeys';
 
 /** One step of a response path: the response key, and how its value nests (for null propagation). */
 export interface PathSegment {
@@ -33,7 +34,7 @@ export interface PathSegment {
 }
 
 /** Added where a removal sits under a type condition, so the response says which objects it applies to. */
-export const TYPENAME_ALIAS = '__govhub_typename';
+export const TYPENAME_ALIAS = `${HUB_KEY_PREFIX}typename`;
 
 /** A selection removed from the operation: its response path comes back null. */
 export interface Removal {

@@ -11,6 +11,7 @@ import {
   type SelectionSetNode,
   type TypeNode,
 } from 'graphql';
+import { HUB_KEY_PREFIX } from '../authorization/reservedKeys';
 
 /**
  * @apollo/query-planner 2.14 merges a field the client selects with the same field a `@requires` selects, even
@@ -18,7 +19,7 @@ import {
  * gets the other's answer. Giving the client's selection an alias of the hub's keeps them apart; the answer's keys
  * are renamed back before anything else reads them.
  */
-const ALIAS_PREFIX = '__govhub_args_';
+const ALIAS_PREFIX = `${HUB_KEY_PREFIX}args_`;
 
 /** `Type.field` of every field that some `@requires` of the supergraph selects with arguments. */
 export function fieldsRequiredWithArguments(supergraphSdl: string): ReadonlySet<string> {
