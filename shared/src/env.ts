@@ -18,6 +18,11 @@ export function projectRoot(from: string = __dirname): string {
   }
 }
 
+/** The address a process listens on (`HOST`): loopback unless told, so nothing beyond this machine reaches it; a container sets 0.0.0.0. */
+export function listenHost(env: NodeJS.ProcessEnv = process.env): string {
+  return env.HOST || '127.0.0.1';
+}
+
 /** Size of the synthetic population to seed: small by default, `GOVHUB_SEED_PEOPLE=1000000` for scale tests. */
 export function seedPeople(): number {
   const value = Number(process.env.GOVHUB_SEED_PEOPLE ?? 3000);

@@ -41,3 +41,8 @@ export * from './auth/keys';
 export * from './auth/spentTokenIds';
 export * from './auth/subgraphRequest';
 export * from './auth/verifiedCache';
+export * from './http/drain';
+export * from './http/errors';
+export * from './http/health';
+export * from './observability/operationLabels';
+export * from './subgraph/metrics';

@@ -1,5 +1,14 @@
 import '../noTelemetry';
-import { CLASSIFICATIONS, createLogger, GATEWAY_PORT, type Classification, type Logger, type SigningKey, type SubgraphSource } from '@govhub/shared';
+import {
+  CLASSIFICATIONS,
+  createLogger,
+  GATEWAY_PORT,
+  listenHost,
+  type Classification,
+  type Logger,
+  type SigningKey,
+  type SubgraphSource,
+} from '@govhub/shared';
 import { devSigningKey } from '../auth/devKeys';
 import { gatewayKeysDirFromEnv, identityKeyFromEnv } from '../auth/gatewayProcessKeys';
 import { authConfigFromEnv } from '../config';
@@ -52,7 +61,7 @@ export async function startGatewayProcess(options: GatewayProcessOptions): Promi
 
 /** The gateway's address from `PORT` and `HOST` (default 4000 on 127.0.0.1: nothing beyond this machine). */
 export function listenAddressFromEnv(env: NodeJS.ProcessEnv = process.env): { port: number; host: string } {
-  return { port: portNumber(env.PORT ?? String(GATEWAY_PORT), 'PORT'), host: env.HOST || '127.0.0.1' };
+  return { port: portNumber(env.PORT ?? String(GATEWAY_PORT), 'PORT'), host: listenHost(env) };
 }
 
 export function portNumber(value: string, name: string): number {

@@ -74,7 +74,8 @@ function program(): Command {
     .description('run one subgraph alone (a built-in domain or a scaffolded one)')
     .option('--no-migrate', 'skip migrations and seed (run `govhub migrate` as a job instead)')
     .option('--port <port>', 'its port (default PORT, else its own)')
-    .action(run((name: string, options: { migrate: boolean; port?: string }) => serveCommand(name, options)));
+    .option('--host <host>', 'the address (default HOST, else 127.0.0.1)')
+    .action(run((name: string, options: { migrate: boolean; port?: string; host?: string }) => serveCommand(name, options)));
   subgraph
     .command('introspect <url>')
     .description("print a running subgraph's SDL (federation _service)")

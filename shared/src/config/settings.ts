@@ -56,8 +56,15 @@ export const SETTINGS: readonly Setting[] = [
     'the log level (pino, JSON on stdout)',
     'info',
   ),
-  setting('gateway.port', 'PORT', port, "the gateway's port", '4000'),
-  setting('gateway.host', 'HOST', text, 'the address the gateway listens on', '127.0.0.1'),
+  setting('gateway.port', 'PORT', port, "the gateway's port; a subgraph alone: its port (default its domain's, 4001-4008)", '4000'),
+  setting('gateway.host', 'HOST', text, 'the address the gateway or a subgraph listens on (0.0.0.0 in a container)', '127.0.0.1'),
+  setting(
+    'process.drainDelayMs',
+    'GOVHUB_DRAIN_DELAY_MS',
+    z.string().regex(/^\d+$/, 'must be a whole number of milliseconds'),
+    'on SIGTERM, how long a process still serves with /readyz at 503 before it stops taking connections (default 5000 in production)',
+    '0',
+  ),
   setting('gateway.corsOrigins', 'GOVHUB_CORS_ORIGINS', list, 'origins browser apps may call the hub from (development adds any local origin)'),
   setting(
     'gateway.trustProxy',

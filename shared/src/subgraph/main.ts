@@ -4,7 +4,7 @@ import { Database, servingStatementTimeoutMs } from '../db/database';
 import { defaultDataDir, startEmbeddedPostgres, type EmbeddedPostgresServer } from '../db/embedded';
 import { ensureDatabase } from '../db/admin';
 import { DOMAINS, isDomainName } from '../domains';
-import { domainDatabaseUrl, projectRoot, seedPeople } from '../env';
+import { domainDatabaseUrl, listenHost, projectRoot, seedPeople } from '../env';
 import { createLogger } from '../log';
 import { loadOrCreateSigningKey } from '../auth/keys';
 import { FORWARDED_IDENTITY_ALGORITHM } from '../auth/forwarded';
@@ -12,6 +12,7 @@ import type { JSONWebKeySet } from 'jose';
 import type { SubgraphDefinition } from './definition';
 import { prepareDomainDatabase, startSubgraph } from './server';
 import { applyConfiguration } from '../config/load';
+import { drainDelayMsFromEnv } from '../http/drain';
 
 /** Messages a subgraph process sends to the process that forked it (`npm start`). */
 export type SubgraphProcessMessage =
@@ -52,11 +53,12 @@ export async function runSubgraphMain(definition: SubgraphDefinition): Promise<v
     const db = new Database({ url, schema: definition.name, logger, statementTimeoutMs: servingStatementTimeoutMs() });
     const defaultPort = isDomainName(definition.name) ? DOMAINS[definition.name].port : 0;
     const gatewayKeys = await trustedGatewayKeys();
-    const running = await startSubgraph(definition, { db, logger, gatewayKeys, port: Number(process.env.PORT ?? defaultPort) });
+    const running = await startSubgraph(definition, { db, logger, gatewayKeys, port: Number(process.env.PORT ?? defaultPort), host: listenHost() });
     process.send?.({ type: 'ready', name: definition.name, url: running.url } satisfies SubgraphProcessMessage);
+    const drainDelayMs = drainDelayMsFromEnv();
     const shutdown = async (signal: string) => {
-      logger.info({ signal }, 'subgraph stopping');
-      await running.stop();
+      logger.info({ signal, drainDelayMs }, 'subgraph draining');
+      await running.drain(drainDelayMs);
       await db.close();
       await embedded?.stop();
       process.exit(0);

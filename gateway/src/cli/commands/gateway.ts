@@ -1,3 +1,4 @@
+import { drainDelayMsFromEnv } from '@govhub/shared';
 import { classificationLevel, listenAddressFromEnv, portNumber, startGatewayProcess, untilTerminated } from '../gatewayProcess';
 
 export interface GatewayCommandOptions {
@@ -19,6 +20,6 @@ export async function gatewayCommand(options: GatewayCommandOptions): Promise<nu
   });
   process.stdout.write(`govhub gateway listening at ${running.url}\n`);
   await untilTerminated();
-  await running.stop();
+  await running.drain(drainDelayMsFromEnv());
   return 0;
 }
