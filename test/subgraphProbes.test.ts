@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { governance } from '@govhub/subgraph-governance';
-import { createLogger, Database, freePort, projectRoot, startSubgraph, type RunningSubgraph } from '@govhub/shared';
+import { createLogger, Database, freePort, startSubgraph, type RunningSubgraph } from '@govhub/shared';
 import { asGateway, postGraphQL, testGatewayKey, useTestSubgraph } from '@govhub/shared/dist/testing';
 import { startPrivatePostgres, type PrivatePostgres } from './support/privatePostgres';
+import { startSubgraphChild } from './support/subgraphChild';
 import { until } from './support/until';
 
 const PROVINCE = { query: 'query Province { province(code: "56") { nameEn } }', variables: {} };
@@ -103,34 +102,20 @@ describe('a subgraph process can be probed and scraped without an identity', () 
 
   it('drains on SIGTERM: /readyz 503 first, requests still answered, then it exits 0', async () => {
     const key = await testGatewayKey();
-    const child = spawn(
-      process.execPath,
-      [join(projectRoot(), 'gateway', 'dist', 'cli', 'govhub.js'), 'subgraph', 'serve', 'governance', '--no-migrate'],
-      {
-        env: {
-          ...process.env,
-          DATABASE_URL: databaseUrl,
-          PORT: '0',
-          HOST: '127.0.0.1',
-          GOVHUB_GATEWAY_JWKS: JSON.stringify({ keys: [key.publicJwk] }),
-          GOVHUB_DRAIN_DELAY_MS: '1500',
-          LOG_LEVEL: 'info',
-        },
-      },
-    );
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    const url = await until(async () => /"url":"(http:\/\/localhost:\d+\/)"/.exec(output)?.[1], 20_000);
+    const child = startSubgraphChild('governance', ['--no-migrate'], {
+      DATABASE_URL: databaseUrl,
+      GOVHUB_GATEWAY_JWKS: JSON.stringify({ keys: [key.publicJwk] }),
+      GOVHUB_DRAIN_DELAY_MS: '1500',
+    });
+    const url = await child.listening();
     expect((await readiness(url)).status).toBe(200);
 
-    child.kill('SIGTERM');
+    child.process.kill('SIGTERM');
     await until(async () => ((await readiness(url)).status === 503 ? true : undefined), 1_000);
     expect((await readiness(url)).body).toEqual({ status: 'draining' });
     const served = await postGraphQL(`${url}graphql`, PROVINCE.query, {}, await asGateway('governance', PROVINCE));
     expect(served.data).toEqual({ province: { nameEn: 'Phayao' } });
-    expect(await exited).toBe(0);
+    expect(await child.exited).toBe(0);
     await expect(fetch(new URL('/healthz', url))).rejects.toThrow();
   });
 });

@@ -9,6 +9,17 @@ export function hubEnv(): HubEnv {
 
 export const isProduction = (): boolean => hubEnv() === 'production';
 
+/**
+ * A production process refuses to start without this setting, rather than make what it stands for (a key, an
+ * embedded database) inside the installed code, which may be read-only or shared by several replicas.
+ */
+export class MissingProductionSetting extends Error {
+  constructor(what: string, settings: string) {
+    super(`HUB_ENV=production needs ${what}: set ${settings}`);
+    this.name = 'MissingProductionSetting';
+  }
+}
+
 /** The repository root: the nearest folder upwards whose package.json declares workspaces. */
 export function projectRoot(from: string = __dirname): string {
   for (let dir = from; ; dir = dirname(dir)) {

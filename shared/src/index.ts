@@ -46,3 +46,4 @@ export * from './http/errors';
 export * from './http/health';
 export * from './observability/operationLabels';
 export * from './subgraph/metrics';
+export * from './auth/trustedGatewayKeys';

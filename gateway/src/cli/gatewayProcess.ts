@@ -43,9 +43,11 @@ export async function startGatewayProcess(options: GatewayProcessOptions): Promi
     throw new Error("the gateway needs a supergraph: --supergraph FILE, or DATABASE_URL to serve the registry's");
   }
   const keysDir = options.keysDir ?? gatewayKeysDirFromEnv();
-  const identityKey = options.identityKey ?? (await identityKeyFromEnv(keysDir, logger));
+  // Read first: production without the identity provider's keys is refused before any key is looked for.
+  const tokenKeys = authConfigFromEnv().keys;
+  const identityKey = options.identityKey ?? (await identityKeyFromEnv(keysDir));
   // With an identity provider's keys (GOVHUB_JWKS_FILE or _URL) there is no development key at all.
-  const devKey = authConfigFromEnv().keys ? undefined : await devSigningKey(keysDir);
+  const devKey = tokenKeys ? undefined : await devSigningKey(keysDir);
   return startHubGateway({
     subgraphs: options.subgraphs,
     supergraphFile: options.supergraphFile,
