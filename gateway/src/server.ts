@@ -5,8 +5,13 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
 import {
+  closeConnectionsWhenClosing,
   createLogger,
   Database,
+  Drain,
+  graphqlShapedHttpErrors,
+  graphqlShapedNotFound,
+  registerHealthRoutes,
   DOMAINS,
   GATEWAY_PORT,
   isProduction,
@@ -31,7 +36,6 @@ import { domainErrorsPlugin } from './plugins/domainErrors';
 import { limitsPlugin } from './plugins/limits';
 import { nationalIdArgumentsPlugin } from './plugins/nationalIds';
 import { inputTextPlugin } from './plugins/inputText';
-import { registerHealthRoutes } from './routes/health';
 import { registerSchemaRoute } from './routes/schema';
 import { registerDocsRoutes } from './routes/docs';
 import { registerCitizenApp, oidcSettingsFromEnv } from './routes/citizenApp';
@@ -45,7 +49,6 @@ import { stagesPlugin } from './plugins/stages';
 import { loadPolicyFiles, warnUndecidedPolicies } from './authorization/policyFiles';
 import { registerHttpSecurity } from './http/security';
 import { startTracing, tracesEndpointFromEnv } from './observability/tracing';
-import { graphqlShapedHttpErrors, graphqlShapedNotFound } from './routes/httpErrors';
 import { registerCanonicalTargets } from './http/requestTarget';
 import { registerGraphQLGetParameters } from './http/graphqlGet';
 import { loopbackOnly } from './http/loopbackOnly';
@@ -64,7 +67,6 @@ import { registerHttpLimits } from './limits/http';
 import { limitsFromEnv, type OperationLimits } from './limits/config';
 import { resilienceConfigFromEnv, type ResilienceConfig } from './resilience/config';
 import { SubgraphGuards } from './resilience/subgraphGuard';
-import { closeConnectionsWhenClosing } from './resilience/drain';
 import { rateLimitConfigFromEnv, type RateLimitConfig } from './rateLimit/config';
 import { createRateLimiter } from './rateLimit/limiter';
 import { registerRateLimits } from './rateLimit/hook';
@@ -129,6 +131,8 @@ export interface RunningGateway {
   port: number;
   app: FastifyInstance;
   stop(): Promise<void>;
+  /** A graceful stop (SIGTERM): `/readyz` answers 503 while requests are still served for `delayMs`, then `stop()`. */
+  drain(delayMs: number): Promise<void>;
 }
 
 /** The lead agency owns each built-in subgraph in the registry. */
@@ -215,6 +219,7 @@ export async function startHubGateway(options: HubGatewayOptions): Promise<Runni
   const apqCache = process.env.REDIS_URL ? new RedisApqCache(process.env.REDIS_URL, logger) : null;
   await apqCache?.connect();
 
+  const drain = new Drain();
   const app = Fastify({
     bodyLimit: limits.bodyBytes,
     trustProxy: trustProxyFromEnv(),
@@ -282,11 +287,14 @@ export async function startHubGateway(options: HubGatewayOptions): Promise<Runni
   registerHealthRoutes(
     app,
     [{ name: 'supergraph', check: () => live.apiSchema !== null }, ...(db ? [{ name: 'database', check: () => db.ping() }] : [])],
-    () => ({
-      ...(followed ? { supergraph: followed.status } : {}),
-      ...(db ? {} : { database: WITHOUT_DATABASE }),
-      subgraphs: guards.circuits(),
-    }),
+    {
+      details: () => ({
+        ...(followed ? { supergraph: followed.status } : {}),
+        ...(db ? {} : { database: WITHOUT_DATABASE }),
+        subgraphs: guards.circuits(),
+      }),
+      draining: () => drain.draining,
+    },
   );
   if (devKey) app.get('/.well-known/jwks.json', { onRequest: loopbackOnly }, async () => ({ keys: [devKey.publicJwk] }));
   if (!isProduction()) registerSchemaRoute(app, () => live.apiSchema);
@@ -323,19 +331,15 @@ export async function startHubGateway(options: HubGatewayOptions): Promise<Runni
   const port = Number(new URL(address).port);
   const url = `http://localhost:${port}/graphql`;
   logger.info({ url }, 'gateway listening');
-  return {
-    url,
-    port,
-    app,
-    stop: async () => {
-      await app.close();
-      await apollo.stop();
-      await agreements?.stop();
-      await usage?.stop();
-      await db?.close();
-      await rateLimiter.close();
-      apqCache?.close();
-      await tracing?.stop();
-    },
+  const stop = async () => {
+    await app.close();
+    await apollo.stop();
+    await agreements?.stop();
+    await usage?.stop();
+    await db?.close();
+    await rateLimiter.close();
+    apqCache?.close();
+    await tracing?.stop();
   };
+  return { url, port, app, stop, drain: (delayMs) => drain.run(stop, delayMs) };
 }

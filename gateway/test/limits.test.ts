@@ -4,7 +4,7 @@ import fastifyApollo from '@as-integrations/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { buildSchema, getIntrospectionQuery, parse, validate, type GraphQLError } from 'graphql';
 import { getComplexity } from 'graphql-query-complexity';
-import { createLogger, type Identity } from '@govhub/shared';
+import { createLogger, graphqlShapedHttpErrors, type Identity } from '@govhub/shared';
 import type { HubContext } from '../src/context';
 import { apolloServerLimits } from '../src/limits/apolloServerOptions';
 import { DEFAULT_LIMITS, limitsFromEnv, type OperationLimits } from '../src/limits/config';
@@ -14,7 +14,6 @@ import { registerHttpLimits } from '../src/limits/http';
 import { pageSizeGuard } from '../src/limits/pageSize';
 import { limitValidationRules } from '../src/limits/validationRules';
 import { limitsPlugin } from '../src/plugins/limits';
-import { graphqlShapedHttpErrors } from '../src/routes/httpErrors';
 
 const SDL = `
   type Query {

@@ -1,12 +1,10 @@
 import Fastify from 'fastify';
-import { createLogger } from '@govhub/shared';
-import { registerHealthRoutes } from '../src/routes/health';
+import { createLogger, graphqlShapedHttpErrors, registerHealthRoutes } from '@govhub/shared';
 import { AuthenticationError } from '../src/auth/tokens';
 import { registerAuthentication } from '../src/auth/authenticate';
 import { isLoopbackAddress, isLoopbackHost } from '../src/http/loopbackOnly';
 import { DEFAULT_LIMITS } from '../src/limits/config';
 import { registerHttpLimits } from '../src/limits/http';
-import { graphqlShapedHttpErrors } from '../src/routes/httpErrors';
 
 const servers: ReturnType<typeof Fastify>[] = [];
 afterAll(() => Promise.all(servers.map((server) => server.close())));

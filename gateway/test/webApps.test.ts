@@ -3,12 +3,11 @@ import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Fastify from 'fastify';
-import { createLogger, createSigningKey, DEMO_PEOPLE } from '@govhub/shared';
+import { createLogger, createSigningKey, DEMO_PEOPLE, graphqlShapedHttpErrors } from '@govhub/shared';
 import { createTokenVerifier } from '../src/auth/tokens';
 import { registerHttpSecurity } from '../src/http/security';
 import { citizenAppConfig, oidcSettingsFromEnv, registerCitizenApp } from '../src/routes/citizenApp';
 import { registerDevTokenRoute } from '../src/routes/devTokens';
-import { graphqlShapedHttpErrors } from '../src/routes/httpErrors';
 import { registerWebApps } from '../src/routes/webApps';
 
 const servers: ReturnType<typeof Fastify>[] = [];

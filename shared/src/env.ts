@@ -9,6 +9,17 @@ export function hubEnv(): HubEnv {
 
 export const isProduction = (): boolean => hubEnv() === 'production';
 
+/**
+ * A production process refuses to start without this setting, rather than make what it stands for (a key, an
+ * embedded database) inside the installed code, which may be read-only or shared by several replicas.
+ */
+export class MissingProductionSetting extends Error {
+  constructor(what: string, settings: string) {
+    super(`HUB_ENV=production needs ${what}: set ${settings}`);
+    this.name = 'MissingProductionSetting';
+  }
+}
+
 /** The repository root: the nearest folder upwards whose package.json declares workspaces. */
 export function projectRoot(from: string = __dirname): string {
   for (let dir = from; ; dir = dirname(dir)) {
@@ -16,6 +27,11 @@ export function projectRoot(from: string = __dirname): string {
     if (existsSync(manifest) && 'workspaces' in JSON.parse(readFileSync(manifest, 'utf8'))) return dir;
     if (dirname(dir) === dir) throw new Error(`no workspace root above ${from}`);
   }
+}
+
+/** The address a process listens on (`HOST`): loopback unless told, so nothing beyond this machine reaches it; a container sets 0.0.0.0. */
+export function listenHost(env: NodeJS.ProcessEnv = process.env): string {
+  return env.HOST || '127.0.0.1';
 }
 
 /** Size of the synthetic population to seed: small by default, `GOVHUB_SEED_PEOPLE=1000000` for scale tests. */

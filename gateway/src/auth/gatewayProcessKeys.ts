@@ -1,6 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createSigningKey, FORWARDED_IDENTITY_ALGORITHM, isProduction, loadOrCreateSigningKey, type Logger, type SigningKey } from '@govhub/shared';
+import type { JWK } from 'jose';
+import {
+  FORWARDED_IDENTITY_ALGORITHM,
+  isProduction,
+  loadOrCreateSigningKey,
+  MissingProductionSetting,
+  signingKeyFromJwk,
+  type SigningKey,
+} from '@govhub/shared';
 import { gatewaySigningKey } from './devKeys';
 
 /**
@@ -14,22 +22,35 @@ export function gatewayKeysDirFromEnv(env: NodeJS.ProcessEnv = process.env): str
 }
 
 /**
- * The key the gateway signs forwarded identities with: the private JWK in `GOVHUB_GATEWAY_KEY_FILE` (in development
- * created there when missing), else in development the one kept in `keysDir`. In production without a file the
- * gateway signs with a fresh key each start and says so: subgraphs that check forwarded identities must then be
- * given its public half (`/.well-known/gateway-jwks.json`) at every restart, which is rarely what an operator wants.
+ * The key the gateway signs forwarded identities with: the private JWK in `GOVHUB_GATEWAY_KEY` (its JSON, as a
+ * secret would be given) or in the file `GOVHUB_GATEWAY_KEY_FILE` (in development created there when missing), else
+ * in development the one kept in `keysDir`. Production refuses to start without one: a key made at each start would
+ * have to be handed to every subgraph again after each restart.
  */
-export async function identityKeyFromEnv(keysDir: string, logger: Logger, env: NodeJS.ProcessEnv = process.env): Promise<SigningKey> {
+export async function identityKeyFromEnv(keysDir: string, env: NodeJS.ProcessEnv = process.env): Promise<SigningKey> {
+  if (env.GOVHUB_GATEWAY_KEY) return identityKeyOf(env.GOVHUB_GATEWAY_KEY, 'GOVHUB_GATEWAY_KEY');
   const file = env.GOVHUB_GATEWAY_KEY_FILE;
-  if (file) {
-    // An operator's key is never replaced: loadOrCreateSigningKey would overwrite a key of another algorithm.
-    if (isProduction() && !existsSync(file)) throw new Error(`GOVHUB_GATEWAY_KEY_FILE ${file} does not exist (production creates no key)`);
-    if (existsSync(file) && (JSON.parse(readFileSync(file, 'utf8')) as { alg?: string }).alg !== FORWARDED_IDENTITY_ALGORITHM) {
-      throw new Error(`GOVHUB_GATEWAY_KEY_FILE ${file} must hold an Ed25519 private JWK with "alg": "${FORWARDED_IDENTITY_ALGORITHM}"`);
-    }
-    return loadOrCreateSigningKey(file, FORWARDED_IDENTITY_ALGORITHM);
+  if (file && existsSync(file)) return identityKeyOf(readFileSync(file, 'utf8'), `GOVHUB_GATEWAY_KEY_FILE ${file}`);
+  if (isProduction()) {
+    if (file) throw new Error(`GOVHUB_GATEWAY_KEY_FILE ${file} does not exist (production creates no key)`);
+    throw new MissingProductionSetting(
+      "the gateway's signing key",
+      'GOVHUB_GATEWAY_KEY_FILE (a private Ed25519 JWK file) or GOVHUB_GATEWAY_KEY (its JSON)',
+    );
   }
-  if (!isProduction()) return gatewaySigningKey(keysDir);
-  logger.warn('GOVHUB_GATEWAY_KEY_FILE is not set: forwarded identities are signed with a key made for this start only');
-  return createSigningKey(FORWARDED_IDENTITY_ALGORITHM);
+  return file ? loadOrCreateSigningKey(file, FORWARDED_IDENTITY_ALGORITHM) : gatewaySigningKey(keysDir);
+}
+
+/** An operator's key is taken as it is, never replaced (loadOrCreateSigningKey would overwrite one of another algorithm). */
+function identityKeyOf(text: string, source: string): Promise<SigningKey> {
+  let jwk: JWK;
+  try {
+    jwk = JSON.parse(text) as JWK;
+  } catch {
+    throw new Error(`${source} is not a JSON private JWK`);
+  }
+  if (jwk.alg !== FORWARDED_IDENTITY_ALGORITHM || typeof jwk.d !== 'string') {
+    throw new Error(`${source} must hold an Ed25519 private JWK with "alg": "${FORWARDED_IDENTITY_ALGORITHM}"`);
+  }
+  return signingKeyFromJwk(jwk, FORWARDED_IDENTITY_ALGORITHM);
 }

@@ -1,5 +1,14 @@
 import '../noTelemetry';
-import { CLASSIFICATIONS, createLogger, GATEWAY_PORT, type Classification, type Logger, type SigningKey, type SubgraphSource } from '@govhub/shared';
+import {
+  CLASSIFICATIONS,
+  createLogger,
+  GATEWAY_PORT,
+  listenHost,
+  type Classification,
+  type Logger,
+  type SigningKey,
+  type SubgraphSource,
+} from '@govhub/shared';
 import { devSigningKey } from '../auth/devKeys';
 import { gatewayKeysDirFromEnv, identityKeyFromEnv } from '../auth/gatewayProcessKeys';
 import { authConfigFromEnv } from '../config';
@@ -34,9 +43,11 @@ export async function startGatewayProcess(options: GatewayProcessOptions): Promi
     throw new Error("the gateway needs a supergraph: --supergraph FILE, or DATABASE_URL to serve the registry's");
   }
   const keysDir = options.keysDir ?? gatewayKeysDirFromEnv();
-  const identityKey = options.identityKey ?? (await identityKeyFromEnv(keysDir, logger));
+  // Read first: production without the identity provider's keys is refused before any key is looked for.
+  const tokenKeys = authConfigFromEnv().keys;
+  const identityKey = options.identityKey ?? (await identityKeyFromEnv(keysDir));
   // With an identity provider's keys (GOVHUB_JWKS_FILE or _URL) there is no development key at all.
-  const devKey = authConfigFromEnv().keys ? undefined : await devSigningKey(keysDir);
+  const devKey = tokenKeys ? undefined : await devSigningKey(keysDir);
   return startHubGateway({
     subgraphs: options.subgraphs,
     supergraphFile: options.supergraphFile,
@@ -52,7 +63,7 @@ export async function startGatewayProcess(options: GatewayProcessOptions): Promi
 
 /** The gateway's address from `PORT` and `HOST` (default 4000 on 127.0.0.1: nothing beyond this machine). */
 export function listenAddressFromEnv(env: NodeJS.ProcessEnv = process.env): { port: number; host: string } {
-  return { port: portNumber(env.PORT ?? String(GATEWAY_PORT), 'PORT'), host: env.HOST || '127.0.0.1' };
+  return { port: portNumber(env.PORT ?? String(GATEWAY_PORT), 'PORT'), host: listenHost(env) };
 }
 
 export function portNumber(value: string, name: string): number {

@@ -82,8 +82,11 @@ function program(): Command {
     .description('run one subgraph alone (a built-in domain or a scaffolded one)')
     .option('--no-migrate', 'skip migrations and seed (run `govhub migrate` as a job instead)')
     .option('--port <port>', 'its port (default PORT, else its own)')
+    .option('--host <host>', 'the address (default HOST, else 127.0.0.1)')
     .action(
-      run(async (name: string, options: { migrate: boolean; port?: string }) => (await commands.subgraphProcess()).serveCommand(name, options)),
+      run(async (name: string, options: { migrate: boolean; port?: string; host?: string }) =>
+        (await commands.subgraphProcess()).serveCommand(name, options),
+      ),
     );
   subgraph
     .command('introspect <url>')

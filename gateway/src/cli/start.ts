@@ -73,7 +73,7 @@ async function main(): Promise<void> {
       embedded = await startEmbeddedPostgres({ dataDir: process.env.GOVHUB_DATA_DIR ?? defaultDataDir(root), logger, ownsSignals: true });
       databaseUrl = await ensureDatabase(embedded.url, 'govhub');
     }
-    const identityKey = await identityKeyFromEnv(keysDir(), logger);
+    const identityKey = await identityKeyFromEnv(keysDir());
     logger.info({ people: options.people }, `starting ${DOMAIN_NAMES.length} subgraphs (migrate, seed, serve)`);
     const urls = Object.fromEntries(
       await Promise.all(

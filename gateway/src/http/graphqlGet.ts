@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { clientError } from '../routes/httpErrors';
+import { clientError } from '@govhub/shared';
 import { servedBy } from './route';
 
 export const REPEATED_PARAMETER = 'REPEATED_PARAMETER';

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { clientError } from '../routes/httpErrors';
+import { clientError } from '@govhub/shared';
 
 export const LOOPBACK_ONLY = 'LOOPBACK_ONLY';
 

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { clientError } from '../routes/httpErrors';
+import { clientError } from '@govhub/shared';
 
 export const BAD_REQUEST_TARGET = 'BAD_REQUEST_TARGET';
 

@@ -1,13 +1,8 @@
+import { LATENCY_BUCKETS, OperationLabels, type RequestOutcome } from '@govhub/shared';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /** Circuit states as a gauge value: 0 closed, 1 half-open, 2 open. */
 const CIRCUIT_VALUES: Readonly<Record<string, number>> = { closed: 0, 'half-open': 1, open: 2 };
-
-/** Operation names come from clients: at most this many distinct ones get their own label, the rest are `other`. */
-const MAX_OPERATION_LABELS = 500;
-const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
-
-const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
 /**
  * The hub's Prometheus metrics (`GET /metrics`), one registry per gateway. Each concern reports through one small
@@ -15,7 +10,7 @@ const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10
  */
 export class HubMetrics {
   readonly registry = new Registry();
-  private readonly operations = new Set<string>();
+  private readonly operations = new OperationLabels();
   private readonly requests = new Counter({
     name: 'govhub_graphql_requests_total',
     help: 'GraphQL requests, by operation name and outcome (ok, partial, error).',
@@ -78,8 +73,8 @@ export class HubMetrics {
     });
   }
 
-  request(operationName: string | null | undefined, seconds: number, outcome: 'ok' | 'partial' | 'error'): void {
-    const operation = this.operationLabel(operationName);
+  request(operationName: string | null | undefined, seconds: number, outcome: RequestOutcome): void {
+    const operation = this.operations.labelOf(operationName);
     this.requests.inc({ operation, outcome });
     this.latency.observe({ operation }, seconds);
   }
@@ -103,14 +98,5 @@ export class HubMetrics {
 
   exchangeLogFailed(): void {
     this.exchangeLogFailures.inc();
-  }
-
-  private operationLabel(name: string | null | undefined): string {
-    if (!name) return 'anonymous';
-    if (!OPERATION_NAME.test(name)) return 'other';
-    if (this.operations.has(name)) return name;
-    if (this.operations.size >= MAX_OPERATION_LABELS) return 'other';
-    this.operations.add(name);
-    return name;
   }
 }

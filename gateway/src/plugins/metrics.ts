@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { outcomeOf } from '@govhub/shared';
 import type { HubContext } from '../context';
 import type { HubMetrics } from '../observability/metrics';
 
@@ -11,8 +12,7 @@ export function metricsPlugin(metrics: HubMetrics): ApolloServerPlugin<HubContex
         async willSendResponse({ response, operationName }) {
           const seconds = Number(process.hrtime.bigint() - started) / 1e9;
           const result = response.body.kind === 'single' ? response.body.singleResult : null;
-          const outcome = !result?.errors?.length ? 'ok' : result.data ? 'partial' : 'error';
-          metrics.request(operationName ?? request.operationName, seconds, outcome);
+          metrics.request(operationName ?? request.operationName, seconds, outcomeOf(result));
         },
       };
     },

@@ -32,7 +32,12 @@ export async function loadOrCreateSigningKey(file: string, algorithm: SigningAlg
     writeFileSync(file, JSON.stringify({ ...(await exportJWK(key.privateKey)), kid: key.kid, alg: algorithm }), { mode: 0o600 });
     return key;
   }
-  const privateKey = (await importJWK(kept, algorithm)) as KeyLike;
-  const { d: _private, ...publicJwk } = kept;
-  return { kid: kept.kid as string, privateKey, publicJwk: { ...publicJwk, use: 'sig' } };
+  return signingKeyFromJwk(kept, algorithm);
+}
+
+/** A key from its private JWK (as an operator gives it in a file or a secret). */
+export async function signingKeyFromJwk(jwk: JWK, algorithm: SigningAlgorithm): Promise<SigningKey> {
+  const privateKey = (await importJWK(jwk, algorithm)) as KeyLike;
+  const { d: _private, ...publicJwk } = jwk;
+  return { kid: jwk.kid as string, privateKey, publicJwk: { ...publicJwk, use: 'sig' } };
 }

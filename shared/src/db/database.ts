@@ -83,6 +83,11 @@ export class Database implements Queryable {
     }
   }
 
+  /** The pool's clients: open, idle among them, and callers waiting for one (metrics). */
+  get poolClients(): { total: number; idle: number; waiting: number } {
+    return { total: this.pool.totalCount, idle: this.pool.idleCount, waiting: this.pool.waitingCount };
+  }
+
   async ping(): Promise<boolean> {
     try {
       await this.pool.query('SELECT 1');

@@ -4,14 +4,13 @@ import { Database, servingStatementTimeoutMs } from '../db/database';
 import { defaultDataDir, startEmbeddedPostgres, type EmbeddedPostgresServer } from '../db/embedded';
 import { ensureDatabase } from '../db/admin';
 import { DOMAINS, isDomainName } from '../domains';
-import { domainDatabaseUrl, projectRoot, seedPeople } from '../env';
+import { domainDatabaseUrl, isProduction, listenHost, MissingProductionSetting, projectRoot, seedPeople } from '../env';
 import { createLogger } from '../log';
-import { loadOrCreateSigningKey } from '../auth/keys';
-import { FORWARDED_IDENTITY_ALGORITHM } from '../auth/forwarded';
-import type { JSONWebKeySet } from 'jose';
+import { trustedGatewayKeysFromEnv } from '../auth/trustedGatewayKeys';
 import type { SubgraphDefinition } from './definition';
 import { prepareDomainDatabase, startSubgraph } from './server';
 import { applyConfiguration } from '../config/load';
+import { drainDelayMsFromEnv } from '../http/drain';
 
 /** Messages a subgraph process sends to the process that forked it (`npm start`). */
 export type SubgraphProcessMessage =
@@ -29,7 +28,12 @@ export async function runSubgraphMain(definition: SubgraphDefinition): Promise<v
   const logger = createLogger(`subgraph-${definition.name}`, { domain: definition.name });
   let embedded: EmbeddedPostgresServer | undefined;
   try {
+    const seedOnly = process.env.GOVHUB_SEED_ONLY === '1';
+    // Checked before any migration, so that a serving process missing its keys fails at once.
+    const gatewayKeys = seedOnly ? null : await trustedGatewayKeysFromEnv();
     let url = domainDatabaseUrl(definition.name);
+    // The embedded database keeps its files in the checkout: a production process writes nothing there.
+    if (!url && isProduction()) throw new MissingProductionSetting('a database', `DATABASE_URL or ${definition.name.toUpperCase()}_DATABASE_URL`);
     if (!url) {
       embedded = await startEmbeddedPostgres({
         dataDir: join(defaultDataDir(projectRoot()), `..`, `pgdata-${definition.name}`),
@@ -44,19 +48,19 @@ export async function runSubgraphMain(definition: SubgraphDefinition): Promise<v
       await prepareDomainDatabase(definition, setup, { people: seedPeople(), logger });
     }
     await setup.close();
-    if (process.env.GOVHUB_SEED_ONLY === '1') {
+    if (!gatewayKeys) {
       process.send?.({ type: 'seeded', name: definition.name } satisfies SubgraphProcessMessage);
       await embedded?.stop();
       process.exit(0);
     }
     const db = new Database({ url, schema: definition.name, logger, statementTimeoutMs: servingStatementTimeoutMs() });
     const defaultPort = isDomainName(definition.name) ? DOMAINS[definition.name].port : 0;
-    const gatewayKeys = await trustedGatewayKeys();
-    const running = await startSubgraph(definition, { db, logger, gatewayKeys, port: Number(process.env.PORT ?? defaultPort) });
+    const running = await startSubgraph(definition, { db, logger, gatewayKeys, port: Number(process.env.PORT ?? defaultPort), host: listenHost() });
     process.send?.({ type: 'ready', name: definition.name, url: running.url } satisfies SubgraphProcessMessage);
+    const drainDelayMs = drainDelayMsFromEnv();
     const shutdown = async (signal: string) => {
-      logger.info({ signal }, 'subgraph stopping');
-      await running.stop();
+      logger.info({ signal, drainDelayMs }, 'subgraph draining');
+      await running.drain(drainDelayMs);
       await db.close();
       await embedded?.stop();
       process.exit(0);
@@ -71,15 +75,4 @@ export async function runSubgraphMain(definition: SubgraphDefinition): Promise<v
     await embedded?.stop();
     process.exit(1);
   }
-}
-
-/**
- * The gateway keys this subgraph trusts: `GOVHUB_GATEWAY_JWKS` (a JWKS, as an agency running its own subgraph
- * would be given), else the development hub's key in `.govhub/keys` (the same machine).
- */
-async function trustedGatewayKeys(): Promise<JSONWebKeySet> {
-  if (process.env.GOVHUB_GATEWAY_JWKS) return JSON.parse(process.env.GOVHUB_GATEWAY_JWKS) as JSONWebKeySet;
-  const keysDir = process.env.GOVHUB_KEYS_DIR ?? join(projectRoot(), '.govhub', 'keys');
-  const key = await loadOrCreateSigningKey(join(keysDir, 'gateway-identity.jwk.json'), FORWARDED_IDENTITY_ALGORITHM);
-  return { keys: [key.publicJwk] };
 }

@@ -116,6 +116,10 @@ export async function startTestSubgraph(
       await running.stop();
       await db.close();
     },
+    drain: async (delayMs) => {
+      await running.drain(delayMs);
+      await db.close();
+    },
     restart: async () => {
       db = connect();
       running = await serve(running.port);

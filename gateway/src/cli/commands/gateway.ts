@@ -1,3 +1,4 @@
+import { drainDelayMsFromEnv } from '@govhub/shared';
 import { builtInSubgraphs, builtInSubgraphUrlsFromEnv } from '../../supergraph/builtInSubgraphs';
 import { classificationLevel, listenAddressFromEnv, portNumber, startGatewayProcess, untilTerminated } from '../gatewayProcess';
 
@@ -21,6 +22,6 @@ export async function gatewayCommand(options: GatewayCommandOptions): Promise<nu
   });
   process.stdout.write(`govhub gateway listening at ${running.url}\n`);
   await untilTerminated();
-  await running.stop();
+  await running.drain(drainDelayMsFromEnv());
   return 0;
 }

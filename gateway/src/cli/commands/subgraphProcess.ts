@@ -24,9 +24,16 @@ function run(name: string, env: Record<string, string>): Promise<number> {
   );
 }
 
-/** One domain alone (`govhub subgraph serve NAME`): its database, migrations (unless `--no-migrate`), seed, HTTP. */
-export function serveCommand(name: string, options: { migrate: boolean; port?: string }): Promise<number> {
-  return run(name, { ...(options.migrate ? {} : { GOVHUB_SKIP_SEED: '1' }), ...(options.port ? { PORT: options.port } : {}) });
+/**
+ * One domain alone (`govhub subgraph serve NAME`): its database, migrations (unless `--no-migrate`), seed, HTTP with
+ * `/healthz`, `/readyz` and `/metrics` on its own port; SIGTERM drains it.
+ */
+export function serveCommand(name: string, options: { migrate: boolean; port?: string; host?: string }): Promise<number> {
+  return run(name, {
+    ...(options.migrate ? {} : { GOVHUB_SKIP_SEED: '1' }),
+    ...(options.port ? { PORT: options.port } : {}),
+    ...(options.host ? { HOST: options.host } : {}),
+  });
 }
 
 /**

@@ -1,12 +1,11 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import type { Logger } from '@govhub/shared';
-import { LimitCode } from '../limits/errors';
+import type { Logger } from '../log';
 
 /** HTTP-level client mistakes, answered as GraphQL errors with stable codes. */
 const CLIENT_ERRORS: Record<string, { status: number; code: string; message: string }> = {
   FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'MALFORMED_JSON', message: 'The request body is not valid JSON' },
   FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'MALFORMED_JSON', message: 'The request body is empty' },
-  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: LimitCode.PAYLOAD_TOO_LARGE, message: 'The request body is too large' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large' },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send application/json' },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'BAD_REQUEST', message: 'Invalid Content-Length' },
 };
@@ -25,12 +24,12 @@ export function graphqlShapedHttpErrors(logger: Logger) {
   return (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const known = CLIENT_ERRORS[error.code];
     if (known) {
-      // The body limit is the route's own (GOVHUB_LIMIT_BODY_BYTES on /graphql): say which.
-      const limit = known.code === LimitCode.PAYLOAD_TOO_LARGE ? { limit: request.routeOptions.bodyLimit } : {};
+      // The body limit is the route's own (GOVHUB_LIMIT_BODY_BYTES on the gateway's /graphql): say which.
+      const limit = known.code === 'PAYLOAD_TOO_LARGE' ? { limit: request.routeOptions.bodyLimit } : {};
       return reply.code(known.status).send(clientError(known.message, known.code, limit));
     }
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
-    if (status === 500) logger.error({ err: error }, 'unhandled gateway error');
+    if (status === 500) logger.error({ err: error }, 'unhandled HTTP error');
     return reply.code(status).send({
       errors: [
         {
