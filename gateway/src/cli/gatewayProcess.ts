@@ -4,6 +4,7 @@ import { devSigningKey } from '../auth/devKeys';
 import { gatewayKeysDirFromEnv, identityKeyFromEnv } from '../auth/gatewayProcessKeys';
 import { authConfigFromEnv } from '../config';
 import { startHubGateway, type RunningGateway } from '../server';
+import { EXECUTOR_KINDS, isExecutorKind, type ExecutorKind } from '../executor/config';
 
 export interface GatewayProcessOptions {
   /** A composed supergraph file, served and followed as it changes. */
@@ -21,6 +22,8 @@ export interface GatewayProcessOptions {
   /** The forwarded-identity key, when the caller already holds it (`npm start` gives its public half to its subgraphs). */
   identityKey?: SigningKey;
   logger?: Logger;
+  /** Which executor runs the query plans (default: `GOVHUB_EXECUTOR`, else stock). */
+  executor?: ExecutorKind;
 }
 
 /**
@@ -47,6 +50,7 @@ export async function startGatewayProcess(options: GatewayProcessOptions): Promi
     logger,
     identityKey,
     devKey,
+    executor: options.executor,
   });
 }
 
@@ -65,6 +69,11 @@ export function classificationLevel(value: string): Classification {
   if (!(CLASSIFICATIONS as readonly string[]).includes(value))
     throw new Error(`--default-classification must be one of ${CLASSIFICATIONS.join(', ')}, not "${value}"`);
   return value as Classification;
+}
+
+export function executorKind(value: string): ExecutorKind {
+  if (!isExecutorKind(value)) throw new Error(`--executor must be one of ${EXECUTOR_KINDS.join(', ')}, not "${value}"`);
+  return value;
 }
 
 /** Resolves on the first SIGINT or SIGTERM: the process then drains the gateway itself (it does not stop on its own). */

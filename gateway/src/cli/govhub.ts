@@ -61,6 +61,7 @@ function program(): Command {
     .option('--default-classification <level>', 'the level of fields without @classified (PUBLIC, INTERNAL, PERSONAL, SENSITIVE, SECRET)')
     .option('--port <port>', 'the port (default PORT, else 4000)')
     .option('--host <host>', 'the address (default HOST, else 127.0.0.1)')
+    .option('--executor <executor>', 'what executes query plans: stock (@apollo/gateway) or lean (default GOVHUB_EXECUTOR, else stock)')
     .action(run((options) => gatewayCommand(options)));
 
   const subgraph = govhub.command('subgraph').description('subgraphs: scaffold, serve, introspect, and the registry (check, publish, ...)');

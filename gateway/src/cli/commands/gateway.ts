@@ -1,10 +1,11 @@
-import { classificationLevel, listenAddressFromEnv, portNumber, startGatewayProcess, untilTerminated } from '../gatewayProcess';
+import { classificationLevel, executorKind, listenAddressFromEnv, portNumber, startGatewayProcess, untilTerminated } from '../gatewayProcess';
 
 export interface GatewayCommandOptions {
   supergraph?: string;
   defaultClassification?: string;
   port?: string;
   host?: string;
+  executor?: string;
 }
 
 /** The gateway alone, until SIGINT or SIGTERM; its URL is the one line on stdout that is not a JSON log line. */
@@ -16,6 +17,7 @@ export async function gatewayCommand(options: GatewayCommandOptions): Promise<nu
     databaseUrl: process.env.DATABASE_URL,
     port: options.port ? portNumber(options.port, '--port') : address.port,
     host: options.host ?? address.host,
+    executor: options.executor ? executorKind(options.executor) : undefined,
   });
   process.stdout.write(`govhub gateway listening at ${running.url}\n`);
   await untilTerminated();

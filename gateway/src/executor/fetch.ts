@@ -1,0 +1,149 @@
+import type { GraphQLDataSource } from '@apollo/gateway';
+import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
+import type { GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
+import type { FetchNode, PlanNode } from '@apollo/query-planner';
+import type { GraphQLError, GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import { downstreamServiceError, errorPathMapper, type Cursor } from './errors';
+import { applyRewrites, deepMerge } from './merge';
+import { collectRepresentations, type Representations } from './representations';
+
+type Data = Record<string, unknown>;
+
+/** One request's execution of its plan: where to send each fetch, and what it collected. */
+export interface Execution {
+  dataSource(serviceName: string): GraphQLDataSource | undefined;
+  requestContext: GatewayGraphQLRequestContext;
+  supergraphSchema: GraphQLSchema;
+  /** The request's variables over the operation's defaults: what plan conditions read. */
+  conditionValues: Readonly<Record<string, unknown>>;
+  errors: (GraphQLError | Error)[];
+}
+
+/** Runs a plan node into the cursor's data: sequences in order, parallel branches together, fetches at their Flatten path. */
+export async function executeNode(execution: Execution, node: PlanNode, cursor: Cursor | undefined): Promise<void> {
+  if (!cursor) return;
+  switch (node.kind) {
+    case 'Sequence':
+      for (const child of node.nodes) await executeNode(execution, child, cursor);
+      return;
+    case 'Parallel':
+      await Promise.all(node.nodes.map((child) => executeNode(execution, child, cursor)));
+      return;
+    case 'Flatten':
+      return executeNode(execution, node.node, moveIntoCursor(cursor, node.path));
+    case 'Fetch':
+      try {
+        await executeFetch(execution, node, cursor);
+      } catch (error) {
+        execution.errors.push(error as Error);
+      }
+      return;
+    case 'Condition': {
+      const branch = conditionHolds(execution.conditionValues, node.condition) ? node.ifClause : node.elseClause;
+      if (branch) await executeNode(execution, branch, cursor);
+      return;
+    }
+    case 'Defer':
+      throw new Error('@defer is executed by the stock executor');
+  }
+}
+
+function conditionHolds(values: Readonly<Record<string, unknown>>, variable: string): boolean {
+  const value = values[variable];
+  if (typeof value !== 'boolean') throw new Error(`Invalid non-boolean value ${String(value)} for Boolean! variable $${variable}`);
+  return value;
+}
+
+async function executeFetch(execution: Execution, fetch: FetchNode, cursor: Cursor): Promise<void> {
+  const service = execution.dataSource(fetch.serviceName);
+  if (!service) throw new Error(`Couldn't find service with name "${fetch.serviceName}"`);
+  const entities = (Array.isArray(cursor.data) ? cursor.data.filter((entity) => entity !== null && entity !== undefined) : [cursor.data]) as Data[];
+  if (entities.length < 1) return;
+  const variables = fetchVariables(execution.requestContext.request.variables, fetch.variableUsages);
+  if (!fetch.requires) {
+    const received = await sendFetch(execution, service, fetch, cursor, variables, null);
+    if (received) applyRewrites(execution.supergraphSchema, fetch.outputRewrites, received);
+    for (const entity of entities) deepMerge(entity, received);
+    return;
+  }
+  const representations = collectRepresentations(execution.supergraphSchema, entities, fetch);
+  if (representations.entityOf.length < 1) return;
+  if ('representations' in variables) throw new Error('Variables cannot contain key "representations"');
+  const received = await sendFetch(execution, service, fetch, cursor, { ...variables, representations: representations.unique }, representations);
+  if (!received) return;
+  if (!Array.isArray(received._entities)) throw new Error('Expected "data._entities" in response to be an array');
+  const answers = received._entities as (Data | null)[];
+  if (answers.length !== representations.unique.length) {
+    throw new Error(`Expected "data._entities" to contain ${representations.entityOf.length} elements`);
+  }
+  // Each answer is rewritten once, then merged into every entity its representation stands for.
+  answers.forEach((answer, unique) => {
+    if (answer && !answer.__typename) answer.__typename = entities[representations.firstEntityOf[unique]].__typename;
+    applyRewrites(execution.supergraphSchema, fetch.outputRewrites, answer);
+  });
+  representations.entityOf.forEach((entity, n) => deepMerge(entities[entity], answers[representations.uniqueOf[n]]));
+}
+
+function fetchVariables(provided: Record<string, unknown> | undefined, usages: readonly string[] | undefined): Data {
+  const variables: Data = Object.create(null);
+  if (!usages || !provided) return variables;
+  for (const name of usages) {
+    if (Object.hasOwn(provided, name) && provided[name] !== undefined) variables[name] = provided[name];
+  }
+  return variables;
+}
+
+async function sendFetch(
+  execution: Execution,
+  service: GraphQLDataSource,
+  fetch: FetchNode,
+  cursor: Cursor,
+  variables: Data,
+  representations: Representations | null,
+): Promise<Data | null | undefined> {
+  const { requestContext } = execution;
+  const response = await service.process({
+    kind: GraphQLDataSourceRequestKind.INCOMING_OPERATION,
+    request: { query: fetch.operation, variables, operationName: fetch.operationName },
+    incomingRequestContext: requestContext,
+    context: requestContext.context,
+    document: fetch.operationDocumentNode,
+    pathInIncomingRequest: cursor.path,
+  } as Parameters<GraphQLDataSource['process']>[0]);
+  if (response.errors) {
+    const toClientPath = errorPathMapper(!!fetch.requires, cursor);
+    const errors = representations ? perEntityErrors(response.errors, representations) : response.errors;
+    execution.errors.push(...errors.map((error) => downstreamServiceError(error, fetch.serviceName, toClientPath(error.path))));
+  }
+  return response.data as Data | null | undefined;
+}
+
+/**
+ * A subgraph's errors about `_entities[u]`, one for every entity that representation stood for (what the stock
+ * gateway gets by sending each duplicate): in entity order, after the errors that name no entity.
+ */
+function perEntityErrors(errors: readonly GraphQLFormattedError[], representations: Representations): readonly GraphQLFormattedError[] {
+  if (representations.unique.length === representations.entityOf.length) return errors;
+  const general = errors.filter((error) => typeof error.path?.[1] !== 'number');
+  const perEntity: GraphQLFormattedError[] = [];
+  representations.uniqueOf.forEach((unique, n) => {
+    for (const error of errors) {
+      const path = error.path;
+      if (path && path[1] === unique) perEntity.push({ ...error, path: [path[0], n, ...path.slice(2)] });
+    }
+  });
+  return [...general, ...perEntity];
+}
+
+function moveIntoCursor(cursor: Cursor, path: readonly (string | number)[]): Cursor | undefined {
+  const data = flattenAtPath(cursor.data, path);
+  return data ? { path: cursor.path.concat(path), data, fullResult: cursor.fullResult } : undefined;
+}
+
+function flattenAtPath(value: unknown, path: readonly (string | number)[]): unknown {
+  if (path.length === 0 || value === undefined || value === null) return value;
+  const [current, ...rest] = path;
+  if (current === '@') return (value as unknown[]).flatMap((element) => flattenAtPath(element, rest));
+  if (Array.isArray(value)) throw new Error(`Unexpected array in result for path element ${current}`);
+  return flattenAtPath(Object.hasOwn(value as object, current) ? (value as Data)[current as string] : undefined, rest);
+}

@@ -1,0 +1,77 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createLogger, createSigningKey, FORWARDED_IDENTITY_ALGORITHM } from '@govhub/shared';
+import { startHubGateway, type HubGatewayOptions, type RunningGateway } from '@govhub/gateway';
+
+/** Two hub gateways on the same subgraphs, one per executor: what the differential tests ask side by side. */
+export interface GatewayPair {
+  stock: RunningGateway;
+  lean: RunningGateway;
+  stop(): Promise<void>;
+}
+
+export async function startGatewayPair(options: HubGatewayOptions): Promise<GatewayPair> {
+  const [stock, lean] = await Promise.all([
+    startHubGateway({ ...options, executor: 'stock', port: 0 }),
+    startHubGateway({ ...options, executor: 'lean', port: 0 }),
+  ]);
+  return { stock, lean, stop: async () => void (await Promise.all([stock.stop(), lean.stop()])) };
+}
+
+/** A pair on a composed supergraph file, every field PUBLIC, rate limits off, no database: federation fixtures. */
+export async function startGatewayPairOnSupergraph(supergraphSdl: string): Promise<GatewayPair> {
+  const file = join(mkdtempSync(join(tmpdir(), 'govhub-executor-')), 'supergraph.graphql');
+  writeFileSync(file, supergraphSdl);
+  return startGatewayPair({
+    supergraphFile: file,
+    defaultClassification: 'PUBLIC',
+    identityKey: await createSigningKey(FORWARDED_IDENTITY_ALGORITHM),
+    logger: createLogger('executor-differential', {}),
+    rateLimits: { policies: { agency: null, citizen: null, anonymous: null } },
+    limits: { cost: 1_000_000 },
+  });
+}
+
+/** What two answers are compared on: HTTP status, data, each error's message, path and code, and extensions. */
+export interface ComparedAnswer {
+  status: number;
+  data: unknown;
+  errors?: { message: string; path?: readonly (string | number)[]; code?: unknown }[];
+  extensions?: unknown;
+}
+
+export async function ask(url: string, query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  const raw = Buffer.from(await response.arrayBuffer());
+  const body = JSON.parse(raw.toString('utf8')) as {
+    data?: unknown;
+    errors?: { message: string; path?: (string | number)[]; extensions?: { code?: unknown } }[];
+    extensions?: unknown;
+  };
+  const answer: ComparedAnswer = {
+    status: response.status,
+    data: body.data,
+    ...(body.errors ? { errors: body.errors.map(({ message, path, extensions }) => ({ message, path, code: extensions?.code })) } : {}),
+    ...(body.extensions ? { extensions: body.extensions } : {}),
+  };
+  return { answer, raw };
+}
+
+/** Asks both gateways the same operation and expects the very same answer; returns it. */
+export async function expectSameAnswer(
+  pair: GatewayPair,
+  query: string,
+  variables?: Record<string, unknown>,
+  headers?: Record<string, string>,
+): Promise<ComparedAnswer> {
+  const [stock, lean] = await Promise.all([ask(pair.stock.url, query, variables, headers), ask(pair.lean.url, query, variables, headers)]);
+  expect(lean.answer).toEqual(stock.answer);
+  // The same bytes too: key order and every value as stock writes them.
+  expect(JSON.stringify(lean.answer.data)).toBe(JSON.stringify(stock.answer.data));
+  return lean.answer;
+}
