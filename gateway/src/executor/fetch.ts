@@ -1,11 +1,11 @@
 import type { GraphQLDataSource } from '@apollo/gateway';
 import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
-import type { GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
+import type { GatewayGraphQLRequestContext, GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { FetchNode, PlanNode } from '@apollo/query-planner';
-import type { GraphQLError, GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import type { GraphQLError, GraphQLSchema } from 'graphql';
 import { downstreamServiceError, errorPathMapper, type Cursor } from './errors';
 import { applyRewrites, deepMerge } from './merge';
-import { collectRepresentations, type Representations } from './representations';
+import { collectRepresentations, withDuplicates, type Representations } from './representations';
 
 type Data = Record<string, unknown>;
 
@@ -61,15 +61,15 @@ async function executeFetch(execution: Execution, fetch: FetchNode, cursor: Curs
   if (entities.length < 1) return;
   const variables = fetchVariables(execution.requestContext.request.variables, fetch.variableUsages);
   if (!fetch.requires) {
-    const received = await sendFetch(execution, service, fetch, cursor, variables, null);
+    const received = reportErrors(execution, fetch, cursor, await sendFetch(execution, service, fetch, cursor, variables));
     if (received) applyRewrites(execution.supergraphSchema, fetch.outputRewrites, received);
     for (const entity of entities) deepMerge(entity, received);
     return;
   }
-  const representations = collectRepresentations(execution.supergraphSchema, entities, fetch);
-  if (representations.entityOf.length < 1) return;
+  const collected = collectRepresentations(execution.supergraphSchema, entities, fetch);
+  if (collected.entityOf.length < 1) return;
   if ('representations' in variables) throw new Error('Variables cannot contain key "representations"');
-  const received = await sendFetch(execution, service, fetch, cursor, { ...variables, representations: representations.unique }, representations);
+  const { received, representations } = await sendEntityFetch(execution, service, fetch, cursor, variables, collected);
   if (!received) return;
   if (!Array.isArray(received._entities)) throw new Error('Expected "data._entities" in response to be an array');
   const answers = received._entities as (Data | null)[];
@@ -84,6 +84,29 @@ async function executeFetch(execution: Execution, fetch: FetchNode, cursor: Curs
   representations.entityOf.forEach((entity, n) => deepMerge(entities[entity], answers[representations.uniqueOf[n]]));
 }
 
+/**
+ * Sends each distinct representation once. A subgraph's errors about entities depend on its own order of work,
+ * which the stock gateway's duplicates would have changed: when entities that were sent once have errors, the fetch
+ * is sent again with every representation, so that errors come in the number and order stock gets.
+ */
+async function sendEntityFetch(
+  execution: Execution,
+  service: GraphQLDataSource,
+  fetch: FetchNode,
+  cursor: Cursor,
+  variables: Data,
+  representations: Representations,
+): Promise<{ received: Data | null | undefined; representations: Representations }> {
+  const deduplicated = representations.unique.length < representations.entityOf.length;
+  const response = await sendFetch(execution, service, fetch, cursor, { ...variables, representations: representations.unique });
+  if (!deduplicated || !response.errors?.some((error) => typeof error.path?.[1] === 'number')) {
+    return { received: reportErrors(execution, fetch, cursor, response), representations };
+  }
+  const everyOne = withDuplicates(representations);
+  const again = await sendFetch(execution, service, fetch, cursor, { ...variables, representations: everyOne.unique });
+  return { received: reportErrors(execution, fetch, cursor, again), representations: everyOne };
+}
+
 function fetchVariables(provided: Record<string, unknown> | undefined, usages: readonly string[] | undefined): Data {
   const variables: Data = Object.create(null);
   if (!usages || !provided) return variables;
@@ -93,16 +116,9 @@ function fetchVariables(provided: Record<string, unknown> | undefined, usages: r
   return variables;
 }
 
-async function sendFetch(
-  execution: Execution,
-  service: GraphQLDataSource,
-  fetch: FetchNode,
-  cursor: Cursor,
-  variables: Data,
-  representations: Representations | null,
-): Promise<Data | null | undefined> {
+function sendFetch(execution: Execution, service: GraphQLDataSource, fetch: FetchNode, cursor: Cursor, variables: Data) {
   const { requestContext } = execution;
-  const response = await service.process({
+  return service.process({
     kind: GraphQLDataSourceRequestKind.INCOMING_OPERATION,
     request: { query: fetch.operation, variables, operationName: fetch.operationName },
     incomingRequestContext: requestContext,
@@ -110,29 +126,15 @@ async function sendFetch(
     document: fetch.operationDocumentNode,
     pathInIncomingRequest: cursor.path,
   } as Parameters<GraphQLDataSource['process']>[0]);
-  if (response.errors) {
-    const toClientPath = errorPathMapper(!!fetch.requires, cursor);
-    const errors = representations ? perEntityErrors(response.errors, representations) : response.errors;
-    execution.errors.push(...errors.map((error) => downstreamServiceError(error, fetch.serviceName, toClientPath(error.path))));
-  }
-  return response.data as Data | null | undefined;
 }
 
-/**
- * A subgraph's errors about `_entities[u]`, one for every entity that representation stood for (what the stock
- * gateway gets by sending each duplicate): in entity order, after the errors that name no entity.
- */
-function perEntityErrors(errors: readonly GraphQLFormattedError[], representations: Representations): readonly GraphQLFormattedError[] {
-  if (representations.unique.length === representations.entityOf.length) return errors;
-  const general = errors.filter((error) => typeof error.path?.[1] !== 'number');
-  const perEntity: GraphQLFormattedError[] = [];
-  representations.uniqueOf.forEach((unique, n) => {
-    for (const error of errors) {
-      const path = error.path;
-      if (path && path[1] === unique) perEntity.push({ ...error, path: [path[0], n, ...path.slice(2)] });
-    }
-  });
-  return [...general, ...perEntity];
+/** Records a subgraph's errors as the client sees them (at their paths in the client's response), and hands back its data. */
+function reportErrors(execution: Execution, fetch: FetchNode, cursor: Cursor, response: GatewayGraphQLResponse): Data | null | undefined {
+  if (response.errors) {
+    const toClientPath = errorPathMapper(!!fetch.requires, cursor);
+    execution.errors.push(...response.errors.map((error) => downstreamServiceError(error, fetch.serviceName, toClientPath(error.path))));
+  }
+  return response.data as Data | null | undefined;
 }
 
 function moveIntoCursor(cursor: Cursor, path: readonly (string | number)[]): Cursor | undefined {

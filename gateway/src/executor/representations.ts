@@ -37,6 +37,12 @@ export function collectRepresentations(schema: GraphQLSchema, entities: readonly
   return collected;
 }
 
+/** The same representations as the stock gateway sends them: one for each entity, duplicates included. */
+export function withDuplicates(representations: Representations): Representations {
+  const { unique, entityOf, uniqueOf } = representations;
+  return { unique: uniqueOf.map((index) => unique[index]), firstEntityOf: entityOf, entityOf, uniqueOf: uniqueOf.map((_, n) => n) };
+}
+
 /** The entity's fields a fetch `requires` (its key and `@requires` fields), or null when one of them is missing. */
 function representationOf(schema: GraphQLSchema, source: unknown, selections: readonly QueryPlanSelectionNode[]): Data | null {
   if (source === null) return null;
