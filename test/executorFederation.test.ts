@@ -1,7 +1,9 @@
 import { startSubgraphServer, type RunningSubgraph } from './bench/federation/subgraphServer';
 import { composeBenchSupergraph } from './bench/federation/supergraph';
 import { FIXTURE_SUBGRAPHS } from './fixtures/federation/subgraphs';
-import { expectStockLike, startGatewayPairOnSupergraph, type GatewayPair } from './support/differential';
+import { writeFileSync } from 'node:fs';
+import { ask, expectStockLike, startGatewayPairOnSupergraph, type GatewayPair } from './support/differential';
+import { until } from './support/until';
 
 // Differential tests of the lean executor on federation fixtures: each operation asked of a stock and a lean
 // gateway on the same subgraphs must get the same data and errors (message, path, code, order).
@@ -60,6 +62,18 @@ const CASES: Record<string, { query: string; variables?: Record<string, unknown>
 it.each(Object.entries(CASES))('%s', async (_, { query, variables }) => {
   await expectStockLike(pair, query, variables);
 });
+
+it('plans again when the supergraph changes: a cached operation follows an @override that lost its label', async () => {
+  const query = '{ products { id carrier } }';
+  const before = await expectStockLike(pair, query);
+  expect((before.data as { products: { carrier: string }[] }).products[0].carrier).toBe('Kerry Express');
+  const unlabelled = subgraphs.map((subgraph) => ({ ...subgraph, sdl: subgraph.sdl.replace(', label: "shipping-carrier"', '') }));
+  writeFileSync(pair.supergraphFile as string, composeBenchSupergraph(unlabelled));
+  for (const gateway of [pair.stock, pair.lean]) {
+    await until(async () => (JSON.stringify(await ask(gateway.url, query)).includes('Thailand Post') ? true : undefined), 15_000);
+  }
+  await expectStockLike(pair, query);
+}, 30_000);
 
 it('ran every case on the lean executor itself (nothing fell back to stock)', async () => {
   const metrics = await (await fetch(pair.lean.url.replace(/\/graphql$/, '/metrics'))).text();

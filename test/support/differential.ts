@@ -8,6 +8,8 @@ import { startHubGateway, type HubGatewayOptions, type RunningGateway } from '@g
 export interface GatewayPair {
   stock: RunningGateway;
   lean: RunningGateway;
+  /** The supergraph file both follow, when they were started on one. */
+  supergraphFile?: string;
   stop(): Promise<void>;
 }
 
@@ -23,7 +25,7 @@ export async function startGatewayPair(options: HubGatewayOptions): Promise<Gate
 export async function startGatewayPairOnSupergraph(supergraphSdl: string): Promise<GatewayPair> {
   const file = join(mkdtempSync(join(tmpdir(), 'govhub-executor-')), 'supergraph.graphql');
   writeFileSync(file, supergraphSdl);
-  return startGatewayPair({
+  const pair = await startGatewayPair({
     supergraphFile: file,
     defaultClassification: 'PUBLIC',
     identityKey: await createSigningKey(FORWARDED_IDENTITY_ALGORITHM),
@@ -31,6 +33,7 @@ export async function startGatewayPairOnSupergraph(supergraphSdl: string): Promi
     rateLimits: { policies: { agency: null, citizen: null, anonymous: null } },
     limits: { cost: 1_000_000 },
   });
+  return { ...pair, supergraphFile: file };
 }
 
 /** What two answers are compared on: HTTP status, data, each error's message, path and code, and extensions. */

@@ -69,6 +69,46 @@ const hive = (routerRuntime: boolean): GatewayUnderTest => ({
   }),
 });
 
+/** govhub's gateway with either executor (`--executor`, and `GOVHUB_EXECUTOR` for hubGateway.ts). */
+const govhub = (executor: 'stock' | 'lean'): GatewayUnderTest => ({
+  name: executor === 'stock' ? 'govhub' : 'govhub-lean',
+  description: govhubGatewayCommand()
+    ? `govhub gateway --supergraph --default-classification PUBLIC --executor ${executor}, HUB_ENV=production, rate limits off, ` +
+      'GOVHUB_LIMIT_COST=25000; ' +
+      'answers add extensions.cost (compared without it)'
+    : 'startHubGateway (hubGateway.ts, every field @classified PUBLIC), HUB_ENV=production, tokens verified against a JWKS file, ' +
+      'rate limits off, GOVHUB_LIMIT_COST=25000; answers add extensions.cost (compared without it)',
+  unavailable: () => null,
+  command: (files, port) => ({
+    args: govhubGatewayCommand()
+      ? [
+          GOVHUB_CLI,
+          'gateway',
+          '--supergraph',
+          files.supergraph,
+          '--default-classification',
+          'PUBLIC',
+          '--executor',
+          executor,
+          '--port',
+          String(port),
+        ]
+      : [join(HERE, 'hubGateway.js'), files.subgraphs, String(port)],
+    // The TestQuery costs 23,315 points under the hub's assumed list size (it bounds no list): the one limit the
+    // benchmark raises. Every other limit stays at its default.
+    // Rate limits off, as hubGateway.ts has them: the load must not be refused.
+    env: {
+      HUB_ENV: 'production',
+      GOVHUB_JWKS_FILE: files.jwks,
+      GOVHUB_LIMIT_COST: '25000',
+      GOVHUB_RATE_LIMIT_AGENCY: 'off',
+      GOVHUB_RATE_LIMIT_CITIZEN: 'off',
+      GOVHUB_RATE_LIMIT_ANONYMOUS: 'off',
+      GOVHUB_EXECUTOR: executor,
+    },
+  }),
+});
+
 export const GATEWAYS: readonly GatewayUnderTest[] = [
   {
     name: 'apollo-gateway',
@@ -78,29 +118,6 @@ export const GATEWAYS: readonly GatewayUnderTest[] = [
   },
   hive(false),
   hive(true),
-  {
-    name: 'govhub',
-    description: govhubGatewayCommand()
-      ? 'govhub gateway --supergraph --default-classification PUBLIC, HUB_ENV=production, rate limits off, GOVHUB_LIMIT_COST=25000; ' +
-        'answers add extensions.cost (compared without it)'
-      : 'startHubGateway (hubGateway.ts, every field @classified PUBLIC), HUB_ENV=production, tokens verified against a JWKS file, ' +
-        'rate limits off, GOVHUB_LIMIT_COST=25000; answers add extensions.cost (compared without it)',
-    unavailable: () => null,
-    command: (files, port) => ({
-      args: govhubGatewayCommand()
-        ? [GOVHUB_CLI, 'gateway', '--supergraph', files.supergraph, '--default-classification', 'PUBLIC', '--port', String(port)]
-        : [join(HERE, 'hubGateway.js'), files.subgraphs, String(port)],
-      // The TestQuery costs 23,315 points under the hub's assumed list size (it bounds no list): the one limit the
-      // benchmark raises. Every other limit stays at its default.
-      // Rate limits off, as hubGateway.ts has them: the load must not be refused.
-      env: {
-        HUB_ENV: 'production',
-        GOVHUB_JWKS_FILE: files.jwks,
-        GOVHUB_LIMIT_COST: '25000',
-        GOVHUB_RATE_LIMIT_AGENCY: 'off',
-        GOVHUB_RATE_LIMIT_CITIZEN: 'off',
-        GOVHUB_RATE_LIMIT_ANONYMOUS: 'off',
-      },
-    }),
-  },
+  govhub('stock'),
+  govhub('lean'),
 ];
