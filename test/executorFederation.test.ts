@@ -34,6 +34,8 @@ const CASES: Record<string, { query: string; variables?: Record<string, unknown>
       '{ found: search(text: "an") { __typename ... on Product { productName: name price } ... on Article { title related { id vendor { since } } } } }',
   },
   '@override with a label': { query: '{ products { id carrier } }' },
+  'an @inaccessible field required by another subgraph, never shown': { query: '{ products { id parcelLabel } }' },
+  'an @inaccessible field asked for directly (refused by both)': { query: '{ products { id sku } }' },
   'nested lists of entities, twice over': { query: '{ products { reviews { author { name reviews { product { name reviews { stars } } } } } } }' },
   'a null for a non-null field at the root list': { query: '{ users { name reviews { stars } } }' },
   'null bubbling from a nullable non-null field through an entity fetch': { query: '{ products { id vendor { id since } } }' },
