@@ -33,6 +33,8 @@ it('answers the TestQuery and its parts as the stock executor does', async () =>
 
 it('leaves introspection to the stock executor, counted by reason', async () => {
   await expectStockLike(pair, '{ __schema { queryType { name } } __typename }');
+  // @defer is not in this API schema: both refuse it at validation, before any executor runs.
+  expect((await expectStockLike(pair, '{ topProducts { upc ... @defer { name } } }')).status).toBe(400);
   const metrics = await (await fetch(pair.lean.url.replace(/\/graphql$/, '/metrics'))).text();
   expect(metrics).toMatch(/govhub_executor_fallbacks_total\{reason="introspection"\} 1\b/);
   expect(metrics).not.toMatch(/govhub_executor_fallbacks_total\{reason="(?!introspection)/);

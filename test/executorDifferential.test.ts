@@ -11,7 +11,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { CALLERS, startTestHub, type TestHub } from './support/hub';
-import { expectStockLike, type GatewayPair } from './support/differential';
+import { ask, expectStockLike, type GatewayPair } from './support/differential';
 import { overrideEnv } from './support/env';
 
 /**
@@ -114,6 +114,19 @@ it.each(CALLER_LIST.map((caller) => [caller.name, caller] as const))(
   },
   60_000,
 );
+
+it('runs a mutation (a citizen grants, then revokes, a consent) as stock does', async () => {
+  const headers = await hub.as(CALLERS.citizen(SOMCHAI));
+  const consent = 'agency { code nameEn } purpose { __typename } dataset { id nameTh classification }';
+  const grant = `mutation { grantConsent(agencyCode: "TAT", purpose: "TOURISM_LICENSING", datasets: ["dopa.civil-registry"]) { ${consent} revokedAt } }`;
+  const revoke = `mutation { revokeConsent(agencyCode: "TAT", purpose: "TOURISM_LICENSING") { ${consent} } }`;
+  const answers = [];
+  for (const gateway of [pair.stock, pair.lean]) {
+    answers.push([(await ask(gateway.url, grant, undefined, headers)).answer, (await ask(gateway.url, revoke, undefined, headers)).answer]);
+  }
+  expect(answers[0][0].data).toEqual({ grantConsent: [expect.objectContaining({ revokedAt: null })] });
+  expect(answers[1]).toEqual(answers[0]);
+});
 
 it('answers alike while a domain is down', async () => {
   await hub.subgraphs.tourism.stop();

@@ -5,6 +5,7 @@ import type { FetchNode, PlanNode } from '@apollo/query-planner';
 import type { GraphQLError, GraphQLSchema } from 'graphql';
 import { downstreamServiceError, errorPathMapper, type Cursor } from './errors';
 import { applyRewrites, deepMerge } from './merge';
+import { inSpan } from './tracing';
 import { collectRepresentations, withDuplicates, type Representations } from './representations';
 
 type Data = Record<string, unknown>;
@@ -33,7 +34,7 @@ export async function executeNode(execution: Execution, node: PlanNode, cursor: 
       return executeNode(execution, node.node, moveIntoCursor(cursor, node.path));
     case 'Fetch':
       try {
-        await executeFetch(execution, node, cursor);
+        await inSpan('gateway.fetch', { service: node.serviceName }, () => executeFetch(execution, node, cursor));
       } catch (error) {
         execution.errors.push(error as Error);
       }

@@ -13,8 +13,9 @@ import type { Logger } from '@govhub/shared';
 import type { DataSources } from './dataSources';
 import { executeNode, type Execution } from './fetch';
 import { LruCache } from './planCache';
-import { SupergraphPlanner, type FallbackReason, type Prepared } from './planner';
+import { SupergraphPlanner, type FallbackReason, type LeanOperation, type Prepared } from './planner';
 import { writeResponse } from './responseWriter';
+import { inSpan } from './tracing';
 
 export interface LeanGatewayOptions {
   dataSources: DataSources;
@@ -89,6 +90,13 @@ export class LeanGateway implements GatewayInterface {
       this.fallbacks.inc({ reason: prepared.reason });
       return (this.stockExecutor as GatewayExecutor)(requestContext);
     }
+    const operationName = requestContext.operationName ?? undefined;
+    return inSpan('gateway.request', operationName ? { 'graphql.operation.name': operationName } : {}, () =>
+      this.executeLean(requestContext, prepared),
+    );
+  }
+
+  private async executeLean(requestContext: GatewayGraphQLRequestContext, prepared: LeanOperation): Promise<GatewayExecutionResult> {
     const { request } = requestContext;
     if (prepared.variableDefinitions.length > 0) {
       const { errors } = getVariableValues(requestContext.schema, prepared.variableDefinitions, request.variables ?? {});
@@ -97,7 +105,7 @@ export class LeanGateway implements GatewayInterface {
     const execution: Execution = {
       dataSource: (name) => this.options.dataSources.get(name),
       requestContext,
-      supergraphSchema: (this.planner as SupergraphPlanner).supergraphSchema,
+      supergraphSchema: prepared.supergraphSchema,
       conditionValues: { __proto__: null, ...prepared.projection.defaults, ...request.variables },
       errors: [],
     };

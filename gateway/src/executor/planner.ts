@@ -6,9 +6,17 @@ import { compileProjection, type Projection } from './projection';
 /** Why an operation is left to the stock executor. */
 export type FallbackReason = 'subscription' | 'defer' | 'introspection' | 'context-rewrites' | 'planning-error';
 
-export type Prepared =
-  | { kind: 'lean'; node: PlanNode | undefined; projection: Projection; variableDefinitions: readonly VariableDefinitionNode[] }
-  | { kind: 'stock'; reason: FallbackReason; detail?: string };
+/** An operation the lean executor runs: its plan's root node, its projection, and its variables to coerce. */
+export interface LeanOperation {
+  kind: 'lean';
+  node: PlanNode | undefined;
+  /** The supergraph it was planned on, whose types its representations and rewrites are matched against. */
+  supergraphSchema: GraphQLSchema;
+  projection: Projection;
+  variableDefinitions: readonly VariableDefinitionNode[];
+}
+
+export type Prepared = LeanOperation | { kind: 'stock'; reason: FallbackReason; detail?: string };
 
 /**
  * One supergraph's query planner, on the very supergraph the stock gateway loaded: plans an operation and compiles
@@ -46,7 +54,13 @@ export class SupergraphPlanner {
     }
     const fallback = plan.node ? planFallback(plan.node) : null;
     if (fallback) return { kind: 'stock', reason: fallback };
-    return { kind: 'lean', node: plan.node as PlanNode | undefined, projection, variableDefinitions: definition?.variableDefinitions ?? [] };
+    return {
+      kind: 'lean',
+      node: plan.node as PlanNode | undefined,
+      supergraphSchema: this.supergraphSchema,
+      projection,
+      variableDefinitions: definition?.variableDefinitions ?? [],
+    };
   }
 }
 
