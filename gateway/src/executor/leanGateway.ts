@@ -76,7 +76,16 @@ export class LeanGateway implements GatewayInterface {
   }
 
   private supergraphChanged(supergraphSdl: string): void {
-    const planner = new SupergraphPlanner(supergraphSdl);
+    let planner: SupergraphPlanner;
+    try {
+      planner = new SupergraphPlanner(supergraphSdl);
+    } catch (error) {
+      // Never plans of the old supergraph on the new schema: until one loads, every operation goes to stock.
+      this.planner = null;
+      this.cache.drain(0);
+      this.options.logger.error({ message: (error as Error).message }, 'the lean executor cannot plan on this supergraph; the stock executor runs');
+      return;
+    }
     this.planner = planner;
     // Plans of the old supergraph are dropped; the operations used most recently are planned again at once.
     for (const [key, { request }] of this.cache.drain(this.options.warmOnUpdate ?? 100)) {
@@ -125,7 +134,7 @@ export class LeanGateway implements GatewayInterface {
   /** The operation's plan and projection, prepared on first use and cached under the key the stock gateway plans by. */
   private prepared(requestContext: GatewayGraphQLRequestContext): Prepared {
     const planner = this.planner;
-    if (!planner) return { kind: 'stock', reason: 'planning-error', detail: 'no supergraph is loaded yet' };
+    if (!planner) return { kind: 'stock', reason: 'planning-error', detail: 'the lean executor has no supergraph to plan on' };
     const { document, request, queryHash } = requestContext;
     const key = `${queryHash}\u0000${request.operationName ?? ''}`;
     const cached = this.cache.get(key);

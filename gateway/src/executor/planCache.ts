@@ -18,13 +18,9 @@ export class LruCache<V> {
     if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
   }
 
-  get size(): number {
-    return this.entries.size;
-  }
-
   /** Empties the cache, handing back the `limit` most recently used entries, the most recent first. */
   drain(limit: number): [string, V][] {
-    const recent = [...this.entries].slice(-limit).reverse();
+    const recent = limit > 0 ? [...this.entries].slice(-limit).reverse() : [];
     this.entries.clear();
     return recent;
   }
