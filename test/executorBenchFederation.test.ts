@@ -31,11 +31,12 @@ it('answers the TestQuery and its parts as the stock executor does', async () =>
   await expectStockLike(pair, '{ me { id username reviews { body product { upc name reviews { author { username } } } } } }');
 });
 
-it('leaves introspection to the stock executor, counted by reason', async () => {
+it('leaves introspection and query-plan requests to the stock executor, counted by reason', async () => {
   await expectStockLike(pair, '{ __schema { queryType { name } } __typename }');
   // @defer is not in this API schema: both refuse it at validation, before any executor runs.
   expect((await expectStockLike(pair, '{ topProducts { upc ... @defer { name } } }')).status).toBe(400);
+  await expectStockLike(pair, '{ topProducts(first: 2) { upc } }', undefined, { 'apollo-query-plan-experimental': '1' });
   const metrics = await (await fetch(pair.lean.url.replace(/\/graphql$/, '/metrics'))).text();
   expect(metrics).toMatch(/govhub_executor_fallbacks_total\{reason="introspection"\} 1\b/);
-  expect(metrics).not.toMatch(/govhub_executor_fallbacks_total\{reason="(?!introspection)/);
+  expect(metrics).toMatch(/govhub_executor_fallbacks_total\{reason="query-plan-header"\} 1\b/);
 });

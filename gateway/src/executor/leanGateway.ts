@@ -28,6 +28,10 @@ export interface LeanGatewayOptions {
   warmOnUpdate?: number;
 }
 
+/** Stock shows its query plan to a client that sends this header (outside production): stock answers such requests. */
+const QUERY_PLAN_HEADER = 'apollo-query-plan-experimental';
+const SHOW_PLAN: Prepared = { kind: 'stock', reason: 'query-plan-header' };
+
 interface CachedOperation {
   prepared: Prepared;
   request: { document: GatewayGraphQLRequestContext['document']; operationName: string | null | undefined };
@@ -94,7 +98,7 @@ export class LeanGateway implements GatewayInterface {
   }
 
   private async execute(requestContext: GatewayGraphQLRequestContext): Promise<GatewayExecutionResult> {
-    const prepared = this.prepared(requestContext);
+    const prepared = requestContext.request.http?.headers.has(QUERY_PLAN_HEADER) ? SHOW_PLAN : this.prepared(requestContext);
     if (prepared.kind === 'stock') {
       this.fallbacks.inc({ reason: prepared.reason });
       return (this.stockExecutor as GatewayExecutor)(requestContext);

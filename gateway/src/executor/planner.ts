@@ -4,7 +4,7 @@ import { BREAK, Kind, visit, type DocumentNode, type GraphQLSchema, type Operati
 import { compileProjection, type Projection } from './projection';
 
 /** Why an operation is left to the stock executor. */
-export type FallbackReason = 'subscription' | 'defer' | 'introspection' | 'context-rewrites' | 'planning-error';
+export type FallbackReason = 'subscription' | 'defer' | 'introspection' | 'context-rewrites' | 'planning-error' | 'query-plan-header';
 
 /** An operation the lean executor runs: its plan's root node, its projection, and its variables to coerce. */
 export interface LeanOperation {
