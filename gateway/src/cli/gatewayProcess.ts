@@ -4,7 +4,7 @@ import { devSigningKey } from '../auth/devKeys';
 import { gatewayKeysDirFromEnv, identityKeyFromEnv } from '../auth/gatewayProcessKeys';
 import { authConfigFromEnv } from '../config';
 import { startHubGateway, type RunningGateway } from '../server';
-import { EXECUTOR_KINDS, isExecutorKind, type ExecutorKind } from '../executor/config';
+import type { ExecutorKind } from '../executor/config';
 
 export interface GatewayProcessOptions {
   /** A composed supergraph file, served and followed as it changes. */
@@ -69,11 +69,6 @@ export function classificationLevel(value: string): Classification {
   if (!(CLASSIFICATIONS as readonly string[]).includes(value))
     throw new Error(`--default-classification must be one of ${CLASSIFICATIONS.join(', ')}, not "${value}"`);
   return value as Classification;
-}
-
-export function executorKind(value: string): ExecutorKind {
-  if (!isExecutorKind(value)) throw new Error(`--executor must be one of ${EXECUTOR_KINDS.join(', ')}, not "${value}"`);
-  return value;
 }
 
 /** Resolves on the first SIGINT or SIGTERM: the process then drains the gateway itself (it does not stop on its own). */

@@ -1,11 +1,13 @@
-import { classificationLevel, executorKind, listenAddressFromEnv, portNumber, startGatewayProcess, untilTerminated } from '../gatewayProcess';
+import type { ExecutorKind } from '../../executor/config';
+import { classificationLevel, listenAddressFromEnv, portNumber, startGatewayProcess, untilTerminated } from '../gatewayProcess';
 
 export interface GatewayCommandOptions {
   supergraph?: string;
   defaultClassification?: string;
   port?: string;
   host?: string;
-  executor?: string;
+  /** One of commander's choices for `--executor`. */
+  executor?: ExecutorKind;
 }
 
 /** The gateway alone, until SIGINT or SIGTERM; its URL is the one line on stdout that is not a JSON log line. */
@@ -17,7 +19,7 @@ export async function gatewayCommand(options: GatewayCommandOptions): Promise<nu
     databaseUrl: process.env.DATABASE_URL,
     port: options.port ? portNumber(options.port, '--port') : address.port,
     host: options.host ?? address.host,
-    executor: options.executor ? executorKind(options.executor) : undefined,
+    executor: options.executor,
   });
   process.stdout.write(`govhub gateway listening at ${running.url}\n`);
   await untilTerminated();
