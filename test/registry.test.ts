@@ -1,10 +1,6 @@
-import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { startStandaloneServer } from '@apollo/server/standalone';
-import { buildSubgraphSchema } from '@apollo/subgraph';
-import { parse } from 'graphql';
 import { SubgraphRegistry } from '@govhub/gateway/dist/registry/registry';
 import { runGovhubCli } from './support/cli';
+import { CLASSIFIED, EDUCATION, startEducationSubgraph } from './support/educationSubgraph';
 import { startTestHub, type TestHub } from './support/hub';
 import { until } from './support/until';
 
@@ -22,31 +18,6 @@ afterAll(async () => {
   await education?.stop();
   await hub?.stop();
 });
-
-const EDUCATION = (fields: string) => `
-extend schema
-  @link(url: "https://specs.apollo.dev/federation/v2.6", import: ["@key", "@composeDirective"])
-  @link(url: "https://govhub.go.th/spec/classification/v0.1", import: ["@classified"])
-  @composeDirective(name: "@classified")
-directive @classified(level: Classification!, dataset: String) on FIELD_DEFINITION
-enum Classification { PUBLIC INTERNAL PERSONAL SENSITIVE SECRET }
-type Province @key(fields: "code") {
-  code: ID! @classified(level: PUBLIC)
-  ${fields}
-}`;
-const CLASSIFIED = 'schoolCount: Int @classified(level: PUBLIC)';
-
-async function startEducationSubgraph() {
-  const server = new ApolloServer({
-    schema: buildSubgraphSchema({
-      typeDefs: parse(EDUCATION(CLASSIFIED)),
-      resolvers: { Province: { __resolveReference: ({ code }: { code: string }) => ({ code, schoolCount: Number(code) * 10 }) } } as never,
-    }),
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
-  });
-  const { url } = await startStandaloneServer(server, { listen: { port: 0, host: '127.0.0.1' } });
-  return { url, stop: () => server.stop() };
-}
 
 async function readiness() {
   return (await (await fetch(hub.url.replace('/graphql', '/readyz'))).json()) as { supergraph: { live: string[]; lastError: string | null } };

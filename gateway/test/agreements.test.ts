@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { QueryResultRow } from 'pg';
 import { createLogger, Database, migrate, namesField, projectRoot } from '@govhub/shared';
 import { createTestDatabase, type TestDatabase } from '@govhub/shared/dist/testing';
 import { AgreementIndex, thaiDate } from '../src/authorization/agreements';
@@ -98,4 +99,65 @@ describe('sharing agreements as the gateway sees them', () => {
     while (lookup() !== null && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
     expect(lookup()).toBeNull();
   });
+
+  it('after a notification, decides only once a reload begun after it has finished', async () => {
+    const subjects = () => index.consentingSubjects('CGD', 'cgd.low-income-register', 'WELFARE_ELIGIBILITY');
+    await db.query(`UPDATE consent SET revoked_at = now() WHERE subject = '5601200333441'`);
+    // Told at once (as a replica's listener is), the index refuses the revoked consent as soon as fresh() resolves,
+    // although its own notification may not have been handled yet.
+    index.invalidate();
+    await index.fresh();
+    expect(subjects().size).toBe(0);
+  });
+
+  it('never lets a periodic reload that read before a withdrawal replace what a later reload found', async () => {
+    await db.query(
+      `INSERT INTO consent (subject, consumer_code, purpose_code, dataset_id) VALUES ('8410100555669', 'CGD', 'WELFARE_ELIGIBILITY', 'cgd.low-income-register')`,
+    );
+    const slow = new HeldConsentReads({ url: database.url, schema: 'governance' });
+    const polled = new AgreementIndex(slow, createLogger('test'), () => new Date(now));
+    await polled.start(database.url, 50);
+    // The periodic reload reads the consent, then its answer is held back while the citizen withdraws it; no other
+    // periodic reload comes after it (one would hide a late overwrite).
+    const heldRead = slow.holdNextConsentRead();
+    await heldRead.read;
+    await polled.stop();
+    try {
+      await db.query(`UPDATE consent SET revoked_at = now() WHERE subject = '8410100555669'`);
+      polled.invalidate();
+      // Time enough for a reload begun after the withdrawal to finish, were it allowed to run beside the held one.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      heldRead.release();
+      await polled.fresh();
+      // And for the held read to land, were it allowed to.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(polled.consentingSubjects('CGD', 'cgd.low-income-register', 'WELFARE_ELIGIBILITY').has('8410100555669')).toBe(false);
+    } finally {
+      await slow.close();
+    }
+  });
 });
+
+/** The real database, whose next read of the consents can be held back after PostgreSQL answered it. */
+class HeldConsentReads extends Database {
+  private hold: { read: () => void; released: Promise<void> } | null = null;
+
+  holdNextConsentRead(): { read: Promise<void>; release: () => void } {
+    let release!: () => void;
+    let read!: () => void;
+    const readPromise = new Promise<void>((resolve) => (read = resolve));
+    this.hold = { read, released: new Promise<void>((resolve) => (release = resolve)) };
+    return { read: readPromise, release };
+  }
+
+  override async query<R extends QueryResultRow = QueryResultRow>(sql: string, params: readonly unknown[] = []): Promise<R[]> {
+    const rows = await super.query<R>(sql, params);
+    const hold = this.hold;
+    if (hold && sql.includes('governance.consent')) {
+      this.hold = null;
+      hold.read();
+      await hold.released;
+    }
+    return rows;
+  }
+}

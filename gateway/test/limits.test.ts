@@ -285,6 +285,17 @@ describe('through Apollo Server over HTTP', () => {
     expect(body.data).toBeUndefined();
   });
 
+  it('costs the same document again for other variables: a cheap run of it does not let a costly one through', async () => {
+    const query = 'query ($n: Int, $m: Int) { nodes(first: $n) { children(first: $m) { id } } }';
+    const cheap = await post({ query, variables: { n: 2, m: 2 } });
+    expect(cheap.body.extensions.cost).toEqual({ requested: 2 + 2 * 2, limit: 5_000 });
+    expect((await post({ query, variables: { n: 2, m: 2 } })).body.extensions.cost.requested).toBe(6);
+    const costly = await post({ query, variables: { n: 100, m: 100 } });
+    expect(costly.status).toBe(400);
+    expect(costly.body.errors[0].extensions).toMatchObject({ code: 'OPERATION_TOO_COSTLY', actual: 100 * 101 });
+    expect((await post({ query, variables: { n: 2, m: 2 } })).body.extensions.cost.requested).toBe(6);
+  });
+
   it('refuses a page variable out of range, and a variable of the wrong type, as BAD_USER_INPUT', async () => {
     const page = await post({ query: 'query ($n: Int) { nodes(first: $n) { id } }', variables: { n: 1_000 } });
     expect(page.status).toBe(400);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { decodeJwt } from 'jose';
 import {
   createSigningKey,
@@ -89,6 +90,28 @@ describe('the request digest', () => {
     expect(subgraphRequestDigest(received({ variables: { a: { x: 'é', y: [1, { p: 1, q: 2 }] }, b: 1.0 }, query: '{ a }' }))).toBe(digest);
     expect(subgraphRequestDigest({ query: '{ a }', variables: { b: 2, a: { y: [1, { q: 2, p: 1 }], x: 'é' } } })).not.toBe(digest);
     expect(subgraphRequestDigest({ query: '{ a }' })).toBe(subgraphRequestDigest({ query: '{ a }', operationName: null, variables: null }));
+  });
+
+  it('hashes exactly JSON.stringify with the keys of every object sorted (undefined members left out, Dates as JSON writes them)', () => {
+    const sorted = (_key: string, value: unknown) =>
+      value && typeof value === 'object' && !Array.isArray(value)
+        ? Object.fromEntries(
+            Object.keys(value)
+              .sort()
+              .map((key) => [key, (value as Record<string, unknown>)[key]]),
+          )
+        : value;
+    const variables = {
+      z: [1, undefined, 'ก"\\n', null, { b: undefined, a: [true, 1.5e-7, -0] }],
+      when: new Date(0),
+      a: { nested: { y: 2, x: [[], {}] } },
+      skipped: undefined,
+    };
+    const request = { query: '{ a }', operationName: 'Op', variables };
+    const expected = createHash('sha256')
+      .update(JSON.stringify({ query: '{ a }', operationName: 'Op', variables }, sorted))
+      .digest('base64url');
+    expect(subgraphRequestDigest(request)).toBe(expected);
   });
 });
 

@@ -2,143 +2,188 @@ import '@govhub/shared/dist/noTelemetry';
 import { fork } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { personAt } from '@govhub/shared';
+import { machineInfo } from './federation/machine';
 import type { BenchHubReady } from './hub';
+import { enforcementFailures, ExchangeLogCounter, hubRequest, WORKLOADS, type Workload } from './hubWorkloads';
 import { percentile } from './stats';
 
 /**
- * `npm run bench`: the same gateway with enforcement (authorization + exchange log) on and off, on the same
- * workload, in one run, alternating rounds so that machine noise hits both. Loopback only, bounded in time.
+ * `npm run bench`: the same gateway with enforcement (authorization + exchange log) on and off, on the hub's own
+ * workloads (hubWorkloads.ts), in one run, alternating rounds so that machine noise hits both. Before measuring it
+ * checks that the enforced gateway denies what it must and logs what it releases; every enforced round must then
+ * have written exchange-log entries for its personal reads and every unenforced round none. It exits non-zero
+ * when any check fails. Loopback only, bounded in time. BENCH_ROUNDS, BENCH_SECONDS, BENCH_CONCURRENCY change it.
  */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const ROUND_SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const WARMUP_SECONDS = 3;
+const RESULTS = join(__dirname, '..', '..', 'bench', 'results');
 
-const PERSON = `query Welfare($id: ID!) { person(nationalId: $id) { firstNameTh lastNameTh
-  address { province { code nameTh } } lowIncomeRegistration { status } healthCoverage { scheme } } }`;
-const DASHBOARD = `query Dashboard($code: ID!) { province(code: $code) { nameTh population
-  waterSituation { floodStatus } activeWarnings { hazard severity } businessCount } }`;
+type Mode = 'enforced' | 'unenforced';
 
 interface RoundResult {
-  mode: 'enforced' | 'unenforced';
+  mode: Mode;
   requests: number;
+  /** Requests that read personal data (agency and citizen), each of which the enforced gateway must log. */
+  personalReads: number;
   errors: number;
   seconds: number;
   latencies: number[];
+  exchangeLogEntries: number;
 }
 
-async function round(mode: RoundResult['mode'], url: string, token: string, people: number, seconds: number): Promise<RoundResult> {
+async function round(mode: Mode, ready: BenchHubReady, seconds: number, log: ExchangeLogCounter): Promise<RoundResult> {
+  const url = ready[mode];
   const latencies: number[] = [];
+  const served: Record<Workload, number> = { agency: 0, dashboard: 0, citizen: 0 };
   let errors = 0;
   let next = 0;
+  const entriesBefore = await log.count();
   const deadline = performance.now() + seconds * 1000;
   const started = performance.now();
   const worker = async () => {
     while (performance.now() < deadline) {
-      const n = next++;
-      const body =
-        n % 2 === 0
-          ? { query: PERSON, variables: { id: personAt(n % people).nationalId } }
-          : { query: DASHBOARD, variables: { code: personAt(n % people).provinceCode } };
+      const request = hubRequest(next++, ready);
       const sent = performance.now();
       const response = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify(body),
+        headers: { 'content-type': 'application/json', ...(request.authorization ? { authorization: request.authorization } : {}) },
+        body: request.body,
       });
       const result = (await response.json()) as { errors?: unknown[] };
       latencies.push(performance.now() - sent);
+      served[request.workload]++;
       if (response.status !== 200 || result.errors) errors++;
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  return { mode, requests: latencies.length, errors, seconds: (performance.now() - started) / 1000, latencies };
+  const elapsed = (performance.now() - started) / 1000;
+  const exchangeLogEntries = (await log.count()) - entriesBefore;
+  return { mode, requests: latencies.length, personalReads: served.agency + served.citizen, errors, seconds: elapsed, latencies, exchangeLogEntries };
 }
 
-function summarise(results: RoundResult[], mode: RoundResult['mode']) {
+function summarise(results: RoundResult[], mode: Mode) {
   const rounds = results.filter((result) => result.mode === mode);
   const latencies = rounds.flatMap((result) => result.latencies).sort((a, b) => a - b);
-  const requests = rounds.reduce((sum, result) => sum + result.requests, 0);
-  const seconds = rounds.reduce((sum, result) => sum + result.seconds, 0);
+  const sum = (pick: (result: RoundResult) => number) => rounds.reduce((total, result) => total + pick(result), 0);
+  const requests = sum((result) => result.requests);
   return {
     mode,
     requests,
-    errors: rounds.reduce((sum, result) => sum + result.errors, 0),
-    rps: requests / seconds,
+    errors: sum((result) => result.errors),
+    rps: requests / sum((result) => result.seconds),
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
+    exchangeLogEntries: sum((result) => result.exchangeLogEntries),
+    entriesPerPersonalRead:
+      sum((result) => result.exchangeLogEntries) /
+      Math.max(
+        sum((result) => result.personalReads),
+        1,
+      ),
   };
 }
 
+/** What the rounds must show: the enforced gateway logged every personal read, the unenforced one nothing. */
+function roundFailures(results: RoundResult[]): string[] {
+  return results.flatMap((result, index) => {
+    const name = `round ${Math.floor(index / 2) + 1} ${result.mode}`;
+    if (result.errors > 0) return [`${name}: ${result.errors} requests failed`];
+    if (result.mode === 'enforced' && result.exchangeLogEntries < result.personalReads) {
+      return [`${name}: ${result.exchangeLogEntries} exchange-log entries for ${result.personalReads} personal reads`];
+    }
+    if (result.mode === 'unenforced' && result.exchangeLogEntries !== 0) return [`${name}: ${result.exchangeLogEntries} exchange-log entries`];
+    return [];
+  });
+}
+
 async function main(): Promise<void> {
+  const machine = machineInfo();
   const hub = fork(join(__dirname, 'hub.js'), [], { env: { ...process.env, LOG_LEVEL: 'error' } });
   const ready = await new Promise<BenchHubReady>((resolve, reject) => {
     hub.on('message', (message: BenchHubReady) => message.type === 'ready' && resolve(message));
     hub.once('exit', (code) => reject(new Error(`bench hub exited with ${code}`)));
   });
-  console.error(`hub ready (${ready.people} people); ${ROUNDS} rounds x ${ROUND_SECONDS}s per mode, ${CONCURRENCY} concurrent`);
+  const log = new ExchangeLogCounter(ready.databaseUrl);
+  console.error(
+    `hub ready (${ready.people} people); ${ROUNDS} rounds x ${ROUND_SECONDS}s per mode, ${CONCURRENCY} concurrent; workloads ${WORKLOADS.join(', ')}`,
+  );
+  const failures = await enforcementFailures(ready, log);
   // Warm both paths (JIT, plan caches, connection pools) before anything is measured.
   for (let i = 0; i < 2; i++) {
-    await round('enforced', ready.enforced, ready.token, ready.people, WARMUP_SECONDS);
-    await round('unenforced', ready.unenforced, ready.token, ready.people, WARMUP_SECONDS);
+    await round('enforced', ready, WARMUP_SECONDS, log);
+    await round('unenforced', ready, WARMUP_SECONDS, log);
   }
   const results: RoundResult[] = [];
   for (let i = 0; i < ROUNDS; i++) {
     for (const mode of ['enforced', 'unenforced'] as const) {
-      const result = await round(mode, ready[mode], ready.token, ready.people, ROUND_SECONDS);
-      console.error(`round ${i + 1} ${mode}: ${(result.requests / result.seconds).toFixed(0)} req/s, ${result.errors} errors`);
+      const result = await round(mode, ready, ROUND_SECONDS, log);
+      console.error(
+        `round ${i + 1} ${mode}: ${(result.requests / result.seconds).toFixed(0)} req/s, ${result.errors} errors, ` +
+          `${result.exchangeLogEntries} exchange-log entries for ${result.personalReads} personal reads`,
+      );
       results.push(result);
     }
   }
+  await log.close();
   hub.disconnect();
+  failures.push(...roundFailures(results));
   const enforced = summarise(results, 'enforced');
   const unenforced = summarise(results, 'unenforced');
   const ratio = enforced.rps / unenforced.rps;
   // Per pair of neighbouring rounds too: the median ratio is less sensitive to one noisy round.
-  const pairRatios = results
-    .filter((r) => r.mode === 'enforced')
-    .map((r, i) => {
-      const other = results.filter((o) => o.mode === 'unenforced')[i];
-      return r.requests / r.seconds / (other.requests / other.seconds);
-    })
+  const rps = (mode: Mode) => results.filter((result) => result.mode === mode).map((result) => result.requests / result.seconds);
+  const unenforcedRps = rps('unenforced');
+  const pairRatios = rps('enforced')
+    .map((value, index) => value / unenforcedRps[index])
     .sort((a, b) => a - b);
   const medianRatio = pairRatios[Math.floor(pairRatios.length / 2)];
-  const rows = [enforced, unenforced].map(
-    (s) =>
-      `| ${s.mode.padEnd(10)} | ${s.rps.toFixed(0).padStart(7)} | ${s.p50.toFixed(1).padStart(7)} | ${s.p99.toFixed(1).padStart(7)} | ${String(s.errors).padStart(6)} |`,
-  );
-  console.log(
-    [
-      '',
-      '| gateway    |   req/s | p50 ms  | p99 ms  | errors |',
-      '|------------|---------|---------|---------|--------|',
-      ...rows,
-      '',
-      `enforcement (authorization + exchange log) keeps ${(ratio * 100).toFixed(1)}% of the unenforced throughput: cost ${((1 - ratio) * 100).toFixed(1)}%`,
-      `per round pair: ${pairRatios.map((r) => `${(r * 100).toFixed(1)}%`).join(', ')} (median ${(medianRatio * 100).toFixed(1)}%)`,
-    ].join('\n'),
-  );
-  const dir = join(__dirname, '..', '..', 'bench', 'results');
-  mkdirSync(dir, { recursive: true });
+  const markdown = [
+    '# Enforcement on and off',
+    '',
+    `- date: ${machine.date}; commit ${machine.commit.slice(0, 12)}${machine.dirty ? ' (with uncommitted changes)' : ''}`,
+    `- machine: ${machine.nproc} CPUs, ${machine.cpuModel}; Node ${machine.node}`,
+    `- workloads, a third each: ${WORKLOADS.join(', ')}; ${CONCURRENCY} concurrent clients; ${ROUNDS} rounds × ${ROUND_SECONDS} s per mode, alternating`,
+    '',
+    '| gateway    |   req/s | p50 ms  | p99 ms  | errors | exchange-log entries per personal read |',
+    '|------------|--------:|--------:|--------:|-------:|---------------------------------------:|',
+    ...[enforced, unenforced].map(
+      (s) =>
+        `| ${s.mode.padEnd(10)} | ${s.rps.toFixed(0).padStart(7)} | ${s.p50.toFixed(1).padStart(7)} | ${s.p99.toFixed(1).padStart(7)} | ${String(s.errors).padStart(6)} | ${s.entriesPerPersonalRead.toFixed(2).padStart(38)} |`,
+    ),
+    '',
+    `enforcement (authorization + exchange log) keeps ${(ratio * 100).toFixed(1)}% of the unenforced throughput: cost ${((1 - ratio) * 100).toFixed(1)}%`,
+    `per round pair: ${pairRatios.map((r) => `${(r * 100).toFixed(1)}%`).join(', ')} (median ${(medianRatio * 100).toFixed(1)}%)`,
+    '',
+    failures.length
+      ? `checks FAILED:\n${failures.map((failure) => `- ${failure}`).join('\n')}`
+      : 'checks passed: denied without agreement, every personal read logged, nothing logged unenforced',
+  ].join('\n');
+  console.log(markdown);
+  mkdirSync(RESULTS, { recursive: true });
+  writeFileSync(join(RESULTS, 'authorization.md'), `${markdown}\n`);
   writeFileSync(
-    join(dir, 'authorization.json'),
+    join(RESULTS, 'authorization.json'),
     JSON.stringify(
       {
-        at: new Date().toISOString(),
+        machine,
         concurrency: CONCURRENCY,
         rounds: ROUNDS,
         roundSeconds: ROUND_SECONDS,
+        workloads: WORKLOADS,
         enforced,
         unenforced,
         ratio,
         pairRatios,
         medianRatio,
+        failures,
       },
       null,
       2,
     ),
   );
+  if (failures.length) process.exitCode = 1;
 }
 
 main().catch((error) => {

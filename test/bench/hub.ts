@@ -9,6 +9,7 @@ import {
   DOMAIN_NAMES,
   ensureDatabase,
   FORWARDED_IDENTITY_ALGORITHM,
+  personAt,
   prepareDomainDatabase,
   readSubgraphSdl,
   startEmbeddedPostgres,
@@ -26,9 +27,18 @@ export interface BenchHubReady {
   type: 'ready';
   enforced: string;
   unenforced: string;
+  /** The database both gateways share: the exchange log is read from it. */
+  databaseUrl: string;
+  /** DOPA reading personal records for welfare eligibility, under its agreements. */
   token: string;
+  /** An agency with no sharing agreement (TAT), asking for the same records. */
+  noAgreementToken: string;
+  /** Citizens' tokens, one per person of the first `CITIZEN_TOKENS` of the population (`personAt`). */
+  citizenTokens: string[];
   people: number;
 }
+
+export const CITIZEN_TOKENS = 20;
 
 async function main(): Promise<void> {
   const people = Number(process.env.BENCH_PEOPLE ?? 3000);
@@ -52,14 +62,28 @@ async function main(): Promise<void> {
   const auth = { keys: null, mode: 'filter', reporting: 'errors', requireAuthentication: false } as const;
   const enforced = await startHubGateway({ ...common, auth });
   const unenforced = await startHubGateway({ ...common, auth, enforcement: false });
-  const token = await mintToken(devKey, {
-    sub: 'dopa-bench',
-    agency: 'DOPA',
+  const agencyScopes = ['agency', 'personal:read', 'sensitive:read'];
+  const token = await mintToken(devKey, { sub: 'dopa-bench', agency: 'DOPA', purpose: 'WELFARE_ELIGIBILITY', scope: agencyScopes, ttl: '2h' });
+  const noAgreementToken = await mintToken(devKey, {
+    sub: 'tat-bench',
+    agency: 'TAT',
     purpose: 'WELFARE_ELIGIBILITY',
-    scope: ['agency', 'personal:read', 'sensitive:read'],
+    scope: agencyScopes,
     ttl: '2h',
   });
-  process.send?.({ type: 'ready', enforced: enforced.url, unenforced: unenforced.url, token, people } satisfies BenchHubReady);
+  const citizenTokens = await Promise.all(
+    Array.from({ length: CITIZEN_TOKENS }, (_, index) => mintToken(devKey, { sub: personAt(index).nationalId, scope: ['citizen:self'], ttl: '2h' })),
+  );
+  process.send?.({
+    type: 'ready',
+    enforced: enforced.url,
+    unenforced: unenforced.url,
+    databaseUrl: url,
+    token,
+    noAgreementToken,
+    citizenTokens,
+    people,
+  } satisfies BenchHubReady);
   process.once('disconnect', async () => {
     await Promise.all([enforced.stop(), unenforced.stop()]);
     await Promise.all(databases.map((db) => db.close()));

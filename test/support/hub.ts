@@ -59,8 +59,12 @@ export interface TestHubOptions {
   auth?: Partial<AuthConfig>;
   /** The key `as()` signs tokens with. */
   tokenKey?: SigningKey;
+  /** The key the gateway signs forwarded identities with, which the subgraphs trust (default: a fresh one). */
+  identityKey?: SigningKey;
   /** The database to run on (default: a fresh one on the shared test server). */
   database?: TestDatabase;
+  /** Domains that run on a database of their own instead (its connection string), as an agency runs its subgraph. */
+  domainDatabases?: Partial<Record<DomainName, string>>;
   /** Overrides of the gateway's rate limits (by default the environment's). */
   rateLimits?: HubGatewayOptions['rateLimits'];
   /** Overrides of the gateway's trusted documents and safelisted clients (by default the environment's). */
@@ -74,10 +78,20 @@ export interface TestHubOptions {
 /** The whole hub in one test process: every subgraph over real HTTP on its own port, one database, the gateway. */
 export async function startTestHub(options: TestHubOptions = {}): Promise<TestHub> {
   const database: TestDatabase = options.database ?? (await createTestDatabase('hub'));
-  const [identityKey, devKey] = await Promise.all([createSigningKey(FORWARDED_IDENTITY_ALGORITHM), options.tokenKey ?? createSigningKey()]);
+  const [identityKey, devKey] = await Promise.all([
+    options.identityKey ?? createSigningKey(FORWARDED_IDENTITY_ALGORITHM),
+    options.tokenKey ?? createSigningKey(),
+  ]);
   const entries = await Promise.all(
     DOMAIN_NAMES.map(
-      async (name) => [name, await startTestSubgraph(DEFINITIONS[name], database.url, { people: options.people, gatewayKey: identityKey })] as const,
+      async (name) =>
+        [
+          name,
+          await startTestSubgraph(DEFINITIONS[name], options.domainDatabases?.[name] ?? database.url, {
+            people: options.people,
+            gatewayKey: identityKey,
+          }),
+        ] as const,
     ),
   );
   const subgraphs = Object.fromEntries(entries) as Record<DomainName, TestSubgraph>;

@@ -13,15 +13,11 @@ import {
   type SelectionNode,
   type SelectionSetNode,
 } from 'graphql';
-import { CLASSIFICATIONS, namesOwnSubject, SUBJECT_KEY, type Classification, type FieldClassification, type ReleaseBasis } from '@govhub/shared';
+import { namesOwnSubject, SUBJECT_KEY, type Classification, type FieldClassification, type ReleaseBasis } from '@govhub/shared';
 import type { AuthorizationRules } from '../authorization/rules';
 import { rootType } from '../authorization/filter';
 import { UNAUTHORIZED } from '../authorization/response';
-
-/** Added to every selection of such a type, so each release names its subject even when the client did not ask. */
-export const SUBJECT_ALIAS = '__govhub_subject';
-
-const LOGGED_LEVELS: ReadonlySet<Classification> = new Set(CLASSIFICATIONS.slice(CLASSIFICATIONS.indexOf('PERSONAL')));
+import { loggedClassification, SUBJECT_ALIAS, type LoggedClassification } from './loggedFields';
 
 /** One released value of PERSONAL or higher data, and why it was released. */
 export interface Release {
@@ -59,8 +55,12 @@ export interface GuardedAnswer {
   denials: GraphQLFormattedError[];
 }
 
-/** The operation with `__govhub_subject: nationalId` in every selection set of a type that names a subject. */
-export function withSubjectKeys(schema: GraphQLSchema, operation: OperationDefinitionNode): OperationDefinitionNode {
+/**
+ * The operation with `__govhub_subject: nationalId` in every selection set of a type that names a subject, and
+ * whether it added any (then the answer carries keys to strip).
+ */
+export function withSubjectKeys(schema: GraphQLSchema, operation: OperationDefinitionNode): { operation: OperationDefinitionNode; added: boolean } {
+  let added = false;
   const visit = (set: SelectionSetNode, parent: GraphQLCompositeType): SelectionSetNode => {
     const selections: SelectionNode[] = set.selections.map((selection) => {
       if (selection.kind === Kind.FIELD && selection.selectionSet && 'getFields' in parent) {
@@ -75,10 +75,14 @@ export function withSubjectKeys(schema: GraphQLSchema, operation: OperationDefin
       }
       return selection;
     });
-    if (namesOwnSubject(parent)) selections.push(SUBJECT_FIELD);
+    if (namesOwnSubject(parent)) {
+      selections.push(SUBJECT_FIELD);
+      added = true;
+    }
     return { ...set, selections };
   };
-  return { ...operation, selectionSet: visit(operation.selectionSet, rootType(schema, operation)) };
+  const selectionSet = visit(operation.selectionSet, rootType(schema, operation));
+  return { operation: { ...operation, selectionSet }, added };
 }
 
 const SUBJECT_FIELD: FieldNode = {
@@ -195,18 +199,6 @@ export function guardReleases(
 
   const withheld = visitObject(operation.selectionSet, rootType(schema, operation), data, null, [], true);
   return { data: withheld ? null : data, releases, denials };
-}
-
-type LoggedClassification = FieldClassification & { dataset: string };
-
-/** The field's classification when its release is judged and logged (PERSONAL or higher, with a dataset). */
-function loggedClassification(rules: AuthorizationRules, coordinate: string): LoggedClassification | null {
-  for (const requirement of rules.fields.get(coordinate) ?? []) {
-    if (requirement.kind !== 'classified' || !LOGGED_LEVELS.has(requirement.classification.level)) continue;
-    const { level, dataset } = requirement.classification;
-    return { level, dataset: dataset ?? coordinate };
-  }
-  return null;
 }
 
 /** A field asked about one person by national ID (`identityRecord(nationalId: ...)`) is about that person. */

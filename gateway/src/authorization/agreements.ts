@@ -22,9 +22,11 @@ export function thaiDate(at: Date): string {
 /**
  * Sharing agreements and consents, held in memory for the request path and reloaded whenever the governance
  * data changes (PostgreSQL LISTEN/NOTIFY, listening again after a database restart, with a periodic reload as
- * fallback). An agreement is in force from the day it was signed (or approved) to its last day, in Thai time;
- * one neither approved nor signed is not in force. Validity is checked at each decision, so an expired agreement
- * blocks the very next request.
+ * fallback). A notification makes the index stale at once: decisions wait (`fresh`) until a reload begun after it
+ * has finished, so a withdrawal made through any replica is refused by every replica that heard of it, instead of
+ * being served from the old copy while the reload runs. An agreement is in force from the day it was signed (or
+ * approved) to its last day, in Thai time; one neither approved nor signed is not in force. Validity is checked at
+ * each decision, so an expired agreement blocks the very next request.
  */
 export class AgreementIndex implements GrantSource {
   private agreements = new Map<string, AgreementRow[]>();
@@ -32,6 +34,10 @@ export class AgreementIndex implements GrantSource {
   private consents = new Map<string, Set<string>>();
   private listener: NotificationListener | null = null;
   private timer: NodeJS.Timeout | null = null;
+  /** Changes announced so far, and how many of them the index holds (a reload holds those announced before it began). */
+  private announced = 0;
+  private held = 0;
+  private reloading: Promise<void> | null = null;
 
   constructor(
     private readonly db: Database,
@@ -45,10 +51,10 @@ export class AgreementIndex implements GrantSource {
       databaseUrl,
       channel: 'govhub_access_changed',
       logger: this.logger,
-      onNotification: () => void this.reload(),
+      onNotification: () => this.invalidate(),
     });
     await this.listener.start();
-    this.timer = setInterval(() => void this.reload(), reloadEveryMs);
+    this.timer = setInterval(() => void this.loadOnce(), reloadEveryMs);
     this.timer.unref();
   }
 
@@ -57,7 +63,35 @@ export class AgreementIndex implements GrantSource {
     await this.listener?.stop();
   }
 
-  async reload(): Promise<void> {
+  /** A change was announced: what the index holds is stale until a reload begun from now on finishes. */
+  invalidate(): void {
+    void this.reload();
+  }
+
+  /** Resolves once the index holds the governance data as it is now, or newer. */
+  reload(): Promise<void> {
+    this.announced++;
+    return this.fresh();
+  }
+
+  /**
+   * Resolves once the index holds every change announced so far. A failed reload counts as done (the last good
+   * state is kept, as while the database is down), so a request never waits longer than one reload per change.
+   */
+  async fresh(): Promise<void> {
+    while (this.held < this.announced) await this.loadOnce();
+  }
+
+  /**
+   * One load at a time (the periodic one included), so that a slow read begun before a change can never replace
+   * the state a later read found; a load holds the changes announced before it began.
+   */
+  private loadOnce(): Promise<void> {
+    this.reloading ??= this.load(this.announced).finally(() => (this.reloading = null));
+    return this.reloading;
+  }
+
+  private async load(announced: number): Promise<void> {
     try {
       const rows = await this.db.query<AgreementRow>(
         `SELECT a.id, a.consumer_code AS consumer, d.dataset_id AS dataset, d.fields,
@@ -86,6 +120,7 @@ export class AgreementIndex implements GrantSource {
     } catch (error) {
       this.logger.error({ message: (error as Error).message }, 'could not reload agreements; keeping the last ones');
     }
+    this.held = Math.max(this.held, announced);
   }
 
   agreementFor(consumer: string, dataset: string, purpose: string) {

@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import { Kind, print, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import type { Decisions } from './decide';
-import { filterOperation, operationRequirements, type FilteredOperation } from './filter';
+import { filterOperation, operationRequirements, TYPENAME_ALIAS, type FilteredOperation } from './filter';
 import { inlineOperation } from './operation';
 import type { AuthorizationRules, Requirement } from './rules';
 import { withSubjectKeys } from '../audit/releases';
+import { selectsLoggedField, SUBJECT_ALIAS } from '../audit/loggedFields';
+import { BoundedCache } from '../boundedCache';
 
 /** The caller-independent part of authorizing an operation: its inlined form and every requirement it touches. */
 export interface OperationAnalysis {
@@ -19,6 +21,10 @@ export interface FilteredDocument extends FilteredOperation {
   document: DocumentNode;
   /** Hash of the filtered document: the gateway's plan cache key must follow the document it plans. */
   queryHash: string;
+  /** It selects a field whose released values are judged and logged (PERSONAL or higher): answers go through the release guard. */
+  guardsReleases: boolean;
+  /** The keys the hub added to the operation for itself, to strip from every answer (none: the answer is left as it is). */
+  internalKeys: readonly string[];
 }
 
 /**
@@ -45,33 +51,16 @@ export class AuthorizationCache {
   filter(schema: GraphQLSchema, rules: AuthorizationRules, analysis: OperationAnalysis, key: string, decisions: Decisions): FilteredDocument {
     return this.filtered.get(`${key}:${decisions.signature}`, schema, () => {
       const filtered = filterOperation(schema, rules, analysis.operation, decisions);
-      const result = { ...filtered, operation: withSubjectKeys(schema, filtered.operation) };
-      const document: DocumentNode = { kind: Kind.DOCUMENT, definitions: [result.operation] };
-      return { ...result, document, queryHash: createHash('sha256').update(print(document)).digest('hex') };
+      const subjects = withSubjectKeys(schema, filtered.operation);
+      const document: DocumentNode = { kind: Kind.DOCUMENT, definitions: [subjects.operation] };
+      return {
+        ...filtered,
+        operation: subjects.operation,
+        document,
+        queryHash: createHash('sha256').update(print(document)).digest('hex'),
+        guardsReleases: selectsLoggedField(schema, rules, subjects.operation),
+        internalKeys: [...(subjects.added ? [SUBJECT_ALIAS] : []), ...(filtered.addedTypename ? [TYPENAME_ALIAS] : [])],
+      };
     });
-  }
-}
-
-/** A small LRU keyed per schema, so a new supergraph never serves an analysis of the old one. */
-class BoundedCache<V> {
-  private readonly entries = new Map<string, V>();
-  private schema: GraphQLSchema | null = null;
-  constructor(private readonly capacity: number) {}
-
-  get(key: string, schema: GraphQLSchema, compute: () => V): V {
-    if (schema !== this.schema) {
-      this.entries.clear();
-      this.schema = schema;
-    }
-    if (this.entries.has(key)) {
-      const value = this.entries.get(key) as V;
-      this.entries.delete(key);
-      this.entries.set(key, value);
-      return value;
-    }
-    const value = compute();
-    this.entries.set(key, value);
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
-    return value;
   }
 }

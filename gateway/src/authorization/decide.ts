@@ -11,6 +11,8 @@ export interface GrantSource {
   agreementFor(consumer: string, dataset: string, purpose: string): { id: string; fields: string[] | null } | null;
   /** The citizens who consented to this consumer reading this dataset for this purpose, and have not revoked it. */
   consentingSubjects(consumer: string, dataset: string, purpose: string): ReadonlySet<string>;
+  /** Resolves once every change announced so far is held: decisions are never made on a copy known to be stale. */
+  fresh?(): Promise<void>;
 }
 
 export interface Decisions {
@@ -40,6 +42,7 @@ export async function decide(
   policies: PolicyRegistry,
   grantSource: GrantSource,
 ): Promise<Decisions> {
+  await grantSource.fresh?.();
   const outcomes = new Map<string, boolean>();
   const grants: Record<string, DatasetGrant> = {};
   for (const requirement of requirements) {

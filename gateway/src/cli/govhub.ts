@@ -2,17 +2,7 @@ import '../noTelemetry';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { applyConfiguration, ConfigurationError } from '@govhub/shared';
-import { auditVerifyCommand } from './commands/audit';
-import { codegenCommand } from './commands/codegen';
-import { configCheckCommand } from './commands/config';
-import { gatewayCommand } from './commands/gateway';
-import { introspectCommand } from './commands/introspect';
-import { checkOrPublishCommand, fetchCommand, historyCommand, listCommand, rollbackCommand } from './commands/registry';
-import { migrateCommand, serveCommand } from './commands/subgraphProcess';
-import { newSubgraphCommand } from './commands/subgraphNew';
-import { composeCommand } from './commands/supergraph';
-import { tokenCommand } from './commands/token';
+import { applyConfiguration, ConfigurationError } from '@govhub/shared/dist/config/load';
 import { parseFormat, UsageError, type Format } from './output';
 import { EXECUTOR_KINDS } from '../executor/config';
 
@@ -27,6 +17,20 @@ Exit codes: 0 done; 1 the command ran and failed (a check refused, a broken chai
 Configuration: govhub.yaml in the working directory, --config FILE or GOVHUB_CONFIG; environment variables override it.`;
 
 const version = (JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
+
+/** Each command's module, loaded only when it runs: `--help` and usage errors stay fast. */
+const commands = {
+  audit: () => import('./commands/audit.js'),
+  codegen: () => import('./commands/codegen.js'),
+  config: () => import('./commands/config.js'),
+  gateway: () => import('./commands/gateway.js'),
+  introspect: () => import('./commands/introspect.js'),
+  registry: () => import('./commands/registry.js'),
+  subgraphProcess: () => import('./commands/subgraphProcess.js'),
+  subgraphNew: () => import('./commands/subgraphNew.js'),
+  supergraph: () => import('./commands/supergraph.js'),
+  token: () => import('./commands/token.js'),
+};
 
 let exitCode = 0;
 // biome-ignore lint/suspicious/noExplicitAny: commander passes each command's own arguments and options
@@ -67,40 +71,46 @@ function program(): Command {
         EXECUTOR_KINDS,
       ),
     )
-    .action(run((options) => gatewayCommand(options)));
+    .action(run(async (options) => (await commands.gateway()).gatewayCommand(options)));
 
   const subgraph = govhub.command('subgraph').description('subgraphs: scaffold, serve, introspect, and the registry (check, publish, ...)');
   subgraph
     .command('new <name>')
     .description('scaffold subgraphs/NAME with the built-in layout')
     .option('--port <port>', 'its port (default 4009 and up)')
-    .action(run((name: string, options: { port?: string }) => newSubgraphCommand(name, options.port ? Number(options.port) : undefined)));
+    .action(
+      run(async (name: string, options: { port?: string }) =>
+        (await commands.subgraphNew()).newSubgraphCommand(name, options.port ? Number(options.port) : undefined),
+      ),
+    );
   subgraph
     .command('serve <name>')
     .description('run one subgraph alone (a built-in domain or a scaffolded one)')
     .option('--no-migrate', 'skip migrations and seed (run `govhub migrate` as a job instead)')
     .option('--port <port>', 'its port (default PORT, else its own)')
-    .action(run((name: string, options: { migrate: boolean; port?: string }) => serveCommand(name, options)));
+    .action(
+      run(async (name: string, options: { migrate: boolean; port?: string }) => (await commands.subgraphProcess()).serveCommand(name, options)),
+    );
   subgraph
     .command('introspect <url>')
     .description("print a running subgraph's SDL (federation _service)")
     .addOption(formatOption())
-    .action(run((url: string, _options: unknown, command: Command) => introspectCommand(url, format(command))));
+    .action(run(async (url: string, _options: unknown, command: Command) => (await commands.introspect()).introspectCommand(url, format(command))));
   subgraph
     .command('list')
     .description("the registry's subgraphs (GOVHUB_URL, GOVHUB_TOKEN)")
     .addOption(formatOption())
-    .action(run((_options: unknown, command: Command) => listCommand(format(command))));
+    .action(run(async (_options: unknown, command: Command) => (await commands.registry()).listCommand(format(command))));
   subgraph
     .command('fetch <name>')
     .description('the SDL the registry serves for NAME')
     .addOption(formatOption())
-    .action(run((name: string, _options: unknown, command: Command) => fetchCommand(name, format(command))));
+    .action(run(async (name: string, _options: unknown, command: Command) => (await commands.registry()).fetchCommand(name, format(command))));
   subgraph
     .command('history <name>')
     .description('every published version of NAME')
     .addOption(formatOption())
-    .action(run((name: string, _options: unknown, command: Command) => historyCommand(name, format(command))));
+    .action(run(async (name: string, _options: unknown, command: Command) => (await commands.registry()).historyCommand(name, format(command))));
   for (const action of ['check', 'publish'] as const) {
     subgraph
       .command(action)
@@ -113,8 +123,8 @@ function program(): Command {
       .addOption(new Option('--url <url>', 'same as --routing-url').hideHelp())
       .addOption(formatOption())
       .action(
-        run((options: { name: string; schema: string; routingUrl?: string; url?: string }, command: Command) =>
-          checkOrPublishCommand(action, { ...options, routingUrl: options.routingUrl ?? options.url }, format(command)),
+        run(async (options: { name: string; schema: string; routingUrl?: string; url?: string }, command: Command) =>
+          (await commands.registry()).checkOrPublishCommand(action, { ...options, routingUrl: options.routingUrl ?? options.url }, format(command)),
         ),
       );
   }
@@ -123,7 +133,11 @@ function program(): Command {
     .description('publish an earlier version of NAME again')
     .requiredOption('--to <version>', 'the version')
     .addOption(formatOption())
-    .action(run((name: string, options: { to: string }, command: Command) => rollbackCommand(name, options.to, format(command))));
+    .action(
+      run(async (name: string, options: { to: string }, command: Command) =>
+        (await commands.registry()).rollbackCommand(name, options.to, format(command)),
+      ),
+    );
 
   govhub
     .command('supergraph')
@@ -131,12 +145,12 @@ function program(): Command {
     .command('compose')
     .description("compose subgraphs into a supergraph SDL on stdout (Rover's supergraph.yaml)")
     .requiredOption('--config <file>', 'subgraphs: NAME: { routing_url, schema: { file } }')
-    .action(run((options: { config: string }) => composeCommand(options.config)));
+    .action(run(async (options: { config: string }) => (await commands.supergraph()).composeCommand(options.config)));
 
   govhub
     .command('migrate [names...]')
     .description('apply migrations and seeds as a job (every built-in domain by default); idempotent, safe concurrently')
-    .action(run((names: string[]) => migrateCommand(names)));
+    .action(run(async (names: string[]) => (await commands.subgraphProcess()).migrateCommand(names)));
 
   govhub
     .command('token')
@@ -146,7 +160,7 @@ function program(): Command {
     .option('--agency <code>', 'the agency claim')
     .option('--purpose <code>', 'the purpose claim')
     .option('--ttl <duration>', 'lifetime, e.g. 15m', '15m')
-    .action(run((options) => tokenCommand(options)));
+    .action(run(async (options) => (await commands.token()).tokenCommand(options)));
 
   govhub
     .command('audit')
@@ -154,7 +168,7 @@ function program(): Command {
     .command('verify')
     .description('walk the hash chain to its anchored head (exit 1 at the first broken entry)')
     .addOption(formatOption())
-    .action(run((_options: unknown, command: Command) => auditVerifyCommand(format(command))));
+    .action(run(async (_options: unknown, command: Command) => (await commands.audit()).auditVerifyCommand(format(command))));
 
   govhub
     .command('codegen')
@@ -162,7 +176,7 @@ function program(): Command {
     .requiredOption('--documents <glob...>', "the operations' .graphql files")
     .requiredOption('--out <file>', 'the TypeScript file to write')
     .option('--schema <file|url>', 'the API schema (default GOVHUB_URL/schema.graphql)')
-    .action(run((options) => codegenCommand(options)));
+    .action(run(async (options) => (await commands.codegen()).codegenCommand(options)));
 
   govhub
     .command('config')
@@ -170,7 +184,11 @@ function program(): Command {
     .command('check [file]')
     .description('check a configuration file as every process would read it')
     .addOption(formatOption())
-    .action(run((file: string | undefined, _options: unknown, command: Command) => configCheckCommand(file, format(command))));
+    .action(
+      run(async (file: string | undefined, _options: unknown, command: Command) =>
+        (await commands.config()).configCheckCommand(file, format(command)),
+      ),
+    );
 
   for (const command of [govhub, ...govhub.commands, ...govhub.commands.flatMap((child) => child.commands)]) command.exitOverride();
   return govhub;

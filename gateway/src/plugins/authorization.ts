@@ -12,7 +12,8 @@ import type { HubContext } from '../context';
 import { exchangeLogEntries } from '../audit/entries';
 import type { ExchangeLog } from '../audit/exchangeLog';
 import type { OperationUsage } from '../registry/usage';
-import { guardReleases, SUBJECT_ALIAS, type ReleaseJudge } from '../audit/releases';
+import { guardReleases, type ReleaseJudge } from '../audit/releases';
+import { SUBJECT_ALIAS } from '../audit/loggedFields';
 
 /** Apollo Router's options: filter (default), reject the whole operation, or dry run (report, filter nothing). */
 export type AuthorizationMode = 'filter' | 'reject' | 'dry-run';
@@ -51,7 +52,9 @@ export function authorizationPlugin(options: AuthorizationOptions): ApolloServer
       let removals: readonly Removal[] = [];
       let denials: GraphQLFormattedError[] = [];
       let nothingLeft = false;
-      let addedTypename = false;
+      // Until an operation is filtered here, every answer is guarded and stripped of every key the hub may add.
+      let guardsReleases = true;
+      let internalKeys: readonly string[] = [SUBJECT_ALIAS, TYPENAME_ALIAS];
       // Other plugins may refuse the request after this one has analysed it (a bad national ID): only a request
       // that went on to execute (or was answered here) gets denials, nulls and log entries.
       let answered = false;
@@ -87,7 +90,8 @@ export function authorizationPlugin(options: AuthorizationOptions): ApolloServer
           }
           removals = filtered.removals;
           nothingLeft = filtered.empty;
-          addedTypename = filtered.addedTypename;
+          guardsReleases = filtered.guardsReleases;
+          internalKeys = filtered.internalKeys;
           // @apollo/gateway caches plans by queryHash, not by the document it plans: both must be the filtered ones.
           Object.assign(requestContext, { document: filtered.document, operation: filtered.operation, queryHash: filtered.queryHash });
         },
@@ -116,7 +120,7 @@ export function authorizationPlugin(options: AuthorizationOptions): ApolloServer
           const rules = options.rulesFor(schema);
           const data = result.data as Record<string, unknown> | null | undefined;
           const guarded =
-            data && operation && rules
+            data && operation && rules && guardsReleases
               ? guardReleases(schema, rules, operation, data, {
                   judge: judgeBy(contextValue.grants),
                   enforce: options.mode !== 'dry-run',
@@ -124,10 +128,8 @@ export function authorizationPlugin(options: AuthorizationOptions): ApolloServer
                   mutationSubject: contextValue.identity.kind === 'citizen' ? contextValue.identity.sub : null,
                 })
               : null;
-          if (guarded) {
-            result.data = guarded.data;
-            stripInternalKeys(guarded.data, addedTypename ? [SUBJECT_ALIAS, TYPENAME_ALIAS] : [SUBJECT_ALIAS]);
-          }
+          if (guarded) result.data = guarded.data;
+          if (result.data && internalKeys.length > 0) stripInternalKeys(result.data, internalKeys);
           const reported = options.mode === 'dry-run' ? [] : [...denials, ...(guarded?.denials ?? [])];
           if (options.mode === 'reject' && guarded && guarded.denials.length > 0) {
             result.data = null;

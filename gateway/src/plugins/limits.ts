@@ -7,6 +7,7 @@ import type { OperationLimits } from '../limits/config';
 import { costEstimator, NO_COST_WEIGHTS, type CostWeights } from '../limits/cost';
 import { LimitCode, LimitExceeded } from '../limits/errors';
 import { pageSizeGuard } from '../limits/pageSize';
+import { BoundedCache } from '../boundedCache';
 
 export interface LimitsOptions {
   limits: OperationLimits;
@@ -21,20 +22,24 @@ export interface LimitsOptions {
  * (plugins/stages.ts), so that a refused operation goes no further.
  */
 export function limitsPlugin({ limits, weightsFor }: LimitsOptions): ApolloServerPlugin<HubContext> {
+  const costs = new BoundedCache<number>(COSTS_CACHED);
   return {
     async requestDidStart() {
       let requested: number | undefined;
       return {
-        async didResolveOperation({ schema, document, operation, request }) {
+        async didResolveOperation({ schema, document, operation, request, queryHash }) {
           if (!operation) return;
-          requested = operationCost({
-            schema,
-            query: document,
-            operationName: operation.name?.value,
-            variables: request.variables,
-            // The page guard first: it refuses a page out of range and otherwise leaves the estimate to the cost.
-            estimators: [pageSizeGuard(limits.pageSize), costEstimator(weightsFor(schema) ?? NO_COST_WEIGHTS, limits.assumedListSize)],
-          });
+          const cost = () =>
+            operationCost({
+              schema,
+              query: document,
+              operationName: operation.name?.value,
+              variables: request.variables,
+              // The page guard first: it refuses a page out of range and otherwise leaves the estimate to the cost.
+              estimators: [pageSizeGuard(limits.pageSize), costEstimator(weightsFor(schema) ?? NO_COST_WEIGHTS, limits.assumedListSize)],
+            });
+          const key = costKey(queryHash, operation.name?.value, request.variables);
+          requested = key ? costs.get(key, schema, cost) : cost();
           if (requested > limits.cost) {
             throw new LimitExceeded(LimitCode.OPERATION_TOO_COSTLY, `The operation costs ${requested} points; at most ${limits.cost}`, {
               limit: limits.cost,
@@ -58,6 +63,20 @@ export function limitsPlugin({ limits, weightsFor }: LimitsOptions): ApolloServe
       };
     },
   };
+}
+
+/** How many (operation, variables) costs are kept: a refused one is never kept, it is computed again. */
+const COSTS_CACHED = 5_000;
+/** Variables longer than this as JSON are not worth keying a cache on: their cost is computed each time. */
+const CACHED_VARIABLES_CHARS = 2_000;
+
+/**
+ * The cost of an operation depends on its document, which operation runs and the variables (page sizes, skip and
+ * include): the same three always cost the same on one schema, so the walk is made once for them.
+ */
+function costKey(queryHash: string, operationName: string | undefined, variables: Record<string, unknown> | undefined): string | null {
+  const json = variables ? JSON.stringify(variables) : '';
+  return json.length > CACHED_VARIABLES_CHARS ? null : `${queryHash}:${operationName ?? ''}:${json}`;
 }
 
 /** graphql-query-complexity's walk, its failures answered as the client's mistakes. */

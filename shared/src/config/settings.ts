@@ -183,4 +183,11 @@ export const SETTING_FAMILIES: readonly SettingFamily[] = [
     check: wholeNumber,
     description: "one subgraph's own call timeout",
   },
+  {
+    key: 'subgraphs.urls',
+    env: (name) => `GOVHUB_SUBGRAPH_URL_${upper(name)}`,
+    example: 'water',
+    check: url,
+    description: "a built-in domain's routing URL, registered by `govhub gateway` in the registry at start",
+  },
 ];

@@ -27,7 +27,7 @@ export interface GatewayLaunch {
 export async function startGatewayProcess(gateway: GatewayUnderTest, files: BenchFiles, launch: GatewayLaunch): Promise<RunningGatewayProcess> {
   const { port, cpus, logDir, env } = launch;
   const { args, env: own } = gateway.command(files, port);
-  const pinned = pinnedNode(cpus, args);
+  const pinned = pinnedNode(cpus, [...profilingFlags(gateway.name), ...args]);
   const log = openSync(join(logDir, `${gateway.name}.log`), 'w');
   const child = spawn(pinned.command, pinned.args, { env: { ...process.env, ...env, ...own }, stdio: ['ignore', log, log] });
   const url = `http://127.0.0.1:${port}/graphql`;
@@ -38,6 +38,12 @@ export async function startGatewayProcess(gateway: GatewayUnderTest, files: Benc
     throw new Error(`${gateway.name}: ${(error as Error).message} (see ${join(logDir, `${gateway.name}.log`)})`);
   }
   return { gateway, url, pid: child.pid!, stop: () => stopChild(child) };
+}
+
+/** With BENCH_PROFILE_DIR set, the gateway writes a V8 CPU profile there (`NAME/*.cpuprofile`) when it stops. */
+function profilingFlags(name: string): string[] {
+  const dir = process.env.BENCH_PROFILE_DIR;
+  return dir ? ['--cpu-prof', '--cpu-prof-dir', join(dir, name)] : [];
 }
 
 async function answersExactly(url: string, child: ChildProcess, timeoutMs: number, authorization: () => string): Promise<void> {

@@ -24,7 +24,7 @@ export interface BenchFiles {
 const REPO = join(__dirname, '..', '..', '..', '..');
 const HERE = __dirname;
 const HIVE_BIN = join(REPO, 'node_modules', '@graphql-hive', 'gateway', 'dist', 'bin.js');
-const GOVHUB_CLI = join(REPO, 'gateway', 'dist', 'cli', 'govhub.js');
+const govhubCli = (repo: string) => join(repo, 'gateway', 'dist', 'cli', 'govhub.js');
 
 function versionOf(name: string): string {
   try {
@@ -35,8 +35,8 @@ function versionOf(name: string): string {
 }
 
 /** The `govhub gateway --supergraph` command, once it is built with `--default-classification`. */
-export function govhubGatewayCommand(): boolean {
-  return existsSync(GOVHUB_CLI) && readFileSync(GOVHUB_CLI, 'utf8').includes('default-classification');
+export function govhubGatewayCommand(repo = REPO): boolean {
+  return existsSync(govhubCli(repo)) && readFileSync(govhubCli(repo), 'utf8').includes('default-classification');
 }
 
 const hive = (routerRuntime: boolean): GatewayUnderTest => ({
@@ -69,46 +69,6 @@ const hive = (routerRuntime: boolean): GatewayUnderTest => ({
   }),
 });
 
-/** govhub's gateway with either executor (`--executor`, and `GOVHUB_EXECUTOR` for hubGateway.ts). */
-const govhub = (executor: 'stock' | 'lean'): GatewayUnderTest => ({
-  name: executor === 'stock' ? 'govhub' : 'govhub-lean',
-  description: govhubGatewayCommand()
-    ? `govhub gateway --supergraph --default-classification PUBLIC --executor ${executor}, HUB_ENV=production, rate limits off, ` +
-      'GOVHUB_LIMIT_COST=25000; ' +
-      'answers add extensions.cost (compared without it)'
-    : 'startHubGateway (hubGateway.ts, every field @classified PUBLIC), HUB_ENV=production, tokens verified against a JWKS file, ' +
-      'rate limits off, GOVHUB_LIMIT_COST=25000; answers add extensions.cost (compared without it)',
-  unavailable: () => null,
-  command: (files, port) => ({
-    args: govhubGatewayCommand()
-      ? [
-          GOVHUB_CLI,
-          'gateway',
-          '--supergraph',
-          files.supergraph,
-          '--default-classification',
-          'PUBLIC',
-          '--executor',
-          executor,
-          '--port',
-          String(port),
-        ]
-      : [join(HERE, 'hubGateway.js'), files.subgraphs, String(port)],
-    // The TestQuery costs 23,315 points under the hub's assumed list size (it bounds no list): the one limit the
-    // benchmark raises. Every other limit stays at its default.
-    // Rate limits off, as hubGateway.ts has them: the load must not be refused.
-    env: {
-      HUB_ENV: 'production',
-      GOVHUB_JWKS_FILE: files.jwks,
-      GOVHUB_LIMIT_COST: '25000',
-      GOVHUB_RATE_LIMIT_AGENCY: 'off',
-      GOVHUB_RATE_LIMIT_CITIZEN: 'off',
-      GOVHUB_RATE_LIMIT_ANONYMOUS: 'off',
-      GOVHUB_EXECUTOR: executor,
-    },
-  }),
-});
-
 export const GATEWAYS: readonly GatewayUnderTest[] = [
   {
     name: 'apollo-gateway',
@@ -118,6 +78,55 @@ export const GATEWAYS: readonly GatewayUnderTest[] = [
   },
   hive(false),
   hive(true),
-  govhub('stock'),
-  govhub('lean'),
+  govhub('govhub', REPO),
+  govhub('govhub-lean', REPO, 'lean'),
+  ...otherGovhubBuilds(),
 ];
+
+/**
+ * govhub's gateway as built in the checkout `repo`; with `executor`, run on that executor (`--executor`, and
+ * `GOVHUB_EXECUTOR` for hubGateway.ts), else on the build's default.
+ */
+function govhub(name: string, repo: string, executor?: 'stock' | 'lean'): GatewayUnderTest {
+  const cli = govhubCli(repo);
+  const executorArgs = executor ? ['--executor', executor] : [];
+  return {
+    name,
+    description: govhubGatewayCommand(repo)
+      ? `govhub gateway --supergraph --default-classification PUBLIC${executor ? ` --executor ${executor}` : ''}, HUB_ENV=production, ` +
+        'rate limits off, GOVHUB_LIMIT_COST=25000; ' +
+        'answers add extensions.cost (compared without it)'
+      : 'startHubGateway (hubGateway.ts, every field @classified PUBLIC), HUB_ENV=production, tokens verified against a JWKS file, ' +
+        'rate limits off, GOVHUB_LIMIT_COST=25000; answers add extensions.cost (compared without it)',
+    unavailable: () => (existsSync(cli) ? null : `${cli} is not built`),
+    command: (files, port) => ({
+      args: govhubGatewayCommand(repo)
+        ? [cli, 'gateway', '--supergraph', files.supergraph, '--default-classification', 'PUBLIC', ...executorArgs, '--port', String(port)]
+        : [join(HERE, 'hubGateway.js'), files.subgraphs, String(port)],
+      // The TestQuery costs 23,315 points under the hub's assumed list size (it bounds no list): the one limit the
+      // benchmark raises. Every other limit stays at its default.
+      // Rate limits off, as hubGateway.ts has them: the load must not be refused.
+      env: {
+        HUB_ENV: 'production',
+        GOVHUB_JWKS_FILE: files.jwks,
+        GOVHUB_LIMIT_COST: '25000',
+        GOVHUB_RATE_LIMIT_AGENCY: 'off',
+        GOVHUB_RATE_LIMIT_CITIZEN: 'off',
+        GOVHUB_RATE_LIMIT_ANONYMOUS: 'off',
+        ...(executor ? { GOVHUB_EXECUTOR: executor } : {}),
+      },
+    }),
+  };
+}
+
+/**
+ * BENCH_GOVHUB_BUILDS=`NAME=DIR,...`: other built checkouts of govhub benchmarked beside this one in the same run
+ * (as `govhub@NAME`), so that a change is measured against the code before it on the same machine at the same time.
+ */
+function otherGovhubBuilds(): GatewayUnderTest[] {
+  const builds = process.env.BENCH_GOVHUB_BUILDS?.split(',').filter(Boolean) ?? [];
+  return builds.map((build) => {
+    const [name, dir] = build.split('=');
+    return govhub(`govhub@${name}`, dir);
+  });
+}

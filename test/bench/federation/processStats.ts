@@ -17,7 +17,17 @@ export function processTree(pid: number): number[] {
   const children = readdirSync(`/proc/${pid}/task`).flatMap((tid) =>
     readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').split(' ').filter(Boolean).map(Number),
   );
-  return [pid, ...children.flatMap(processTree)];
+  return [pid, ...children.flatMap(livingTree)];
+}
+
+/** A descendant that exits while the tree is read (a worker restarting) is left out, not an error of the run. */
+function livingTree(pid: number): number[] {
+  try {
+    return processTree(pid);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ESRCH') return [];
+    throw error;
+  }
 }
 
 /** CPU milliseconds of a process and its descendants. */

@@ -19,7 +19,8 @@ import { BENCH_AUDIENCE, BENCH_ISSUER, uniqueTokenMinter } from './uniqueTokens'
  * alternating between gateways after a warm-up of each, every gateway its own process on the same subgraphs.
  * Settings (environment): BENCH_CONNECTIONS (50), BENCH_SECONDS per round (10), BENCH_ROUNDS (3),
  * BENCH_WARMUP_SECONDS (10), BENCH_GATEWAYS (comma-separated names, default all that run here),
- * BENCH_GATEWAY_CPUS and BENCH_LOAD_CPUS (see cpuPinning.ts), BENCH_RESULTS (directory, default test/bench/results).
+ * BENCH_GATEWAY_CPUS and BENCH_LOAD_CPUS (see cpuPinning.ts), BENCH_RESULTS (directory, default test/bench/results),
+ * BENCH_PROFILE_DIR (each gateway writes a V8 CPU profile there when it stops).
  */
 const settings = {
   connections: Number(process.env.BENCH_CONNECTIONS ?? 50),

@@ -1,4 +1,5 @@
 import type { ExecutorKind } from '../../executor/config';
+import { builtInSubgraphs, builtInSubgraphUrlsFromEnv } from '../../supergraph/builtInSubgraphs';
 import { classificationLevel, listenAddressFromEnv, portNumber, startGatewayProcess, untilTerminated } from '../gatewayProcess';
 
 export interface GatewayCommandOptions {
@@ -17,6 +18,7 @@ export async function gatewayCommand(options: GatewayCommandOptions): Promise<nu
     supergraphFile: options.supergraph,
     defaultClassification: options.defaultClassification ? classificationLevel(options.defaultClassification) : undefined,
     databaseUrl: process.env.DATABASE_URL,
+    subgraphs: builtInSubgraphs(builtInSubgraphUrlsFromEnv()),
     port: options.port ? portNumber(options.port, '--port') : address.port,
     host: options.host ?? address.host,
     executor: options.executor,
