@@ -41,7 +41,13 @@ it('answers --help on every command and sub-command with its usage, exit 0', asy
 it('answers --version, and refuses unknown commands, unknown options and missing arguments with exit 2 and the usage', async () => {
   const version = await runGovhubCli(['--version'], {});
   expect(version).toMatchObject({ code: 0, stdout: '0.1.0\n' });
-  for (const wrong of [['bogus'], ['subgraph', 'check', '--name', 'x'], ['token', '--frobnicate'], ['subgraph', 'rollback', 'x']]) {
+  for (const wrong of [
+    ['bogus'],
+    ['subgraph', 'check', '--name', 'x'],
+    ['token', '--frobnicate'],
+    ['subgraph', 'rollback', 'x'],
+    ['gateway', '--executor', 'fast'],
+  ]) {
     const { code, stderr } = await runGovhubCli(wrong, {});
     expect({ wrong, code }).toEqual({ wrong, code: 2 });
     expect(stderr).toMatch(/error: .*\n[\s\S]*Usage: govhub/);

@@ -1,6 +1,7 @@
 import './noTelemetry';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import type { GatewayInterface } from '@apollo/server-gateway-interface';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -76,6 +77,9 @@ import { TrustedDocuments } from './persisted/documents';
 import { loadManifest, mergeManifests } from './persisted/manifest';
 import { registerPersistedDocuments } from './plugins/persistedDocuments';
 import { RedisApqCache } from './persisted/redisApqCache';
+import { executorFromEnv, type ExecutorKind } from './executor/config';
+import { DataSources } from './executor/dataSources';
+import { LeanGateway } from './executor/leanGateway';
 
 export interface HubGatewayOptions {
   /** The subgraphs to compose (with a database: registered in the registry, which then serves the supergraph). */
@@ -124,6 +128,8 @@ export interface HubGatewayOptions {
    * file, how often it is stat'ed in case its watch missed a change (default 1 s).
    */
   fallbackPollMs?: { supergraph?: number; agreements?: number };
+  /** Which executor runs the query plans (default: `GOVHUB_EXECUTOR`, else stock). */
+  executor?: ExecutorKind;
 }
 
 export interface RunningGateway {
@@ -193,14 +199,19 @@ export async function startHubGateway(options: HubGatewayOptions): Promise<Runni
   const live = new LiveSupergraph(options.defaultClassification ? rulesWithDefaultClassification(options.defaultClassification) : undefined);
   const limits: OperationLimits = { ...limitsFromEnv(), ...options.limits };
   const guards = new SubgraphGuards(resilience, logger);
+  const dataSources = new DataSources();
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphManager,
-    buildService: ({ name, url }) =>
-      new HubDataSource(url ?? '', forwardedIdentitySigner(identityKey, name, live.datasetsServedBy), guards.for(name), (seconds, errorCode) =>
-        metrics.subgraphFetch(name, seconds, errorCode),
-      ),
+    buildService: dataSources.track(
+      ({ name, url }) =>
+        new HubDataSource(url ?? '', forwardedIdentitySigner(identityKey, name, live.datasetsServedBy), guards.for(name), (seconds, errorCode) =>
+          metrics.subgraphFetch(name, seconds, errorCode),
+        ),
+    ),
     logger,
   });
+  const executor: GatewayInterface =
+    (options.executor ?? executorFromEnv()) === 'lean' ? new LeanGateway(gateway, { dataSources, logger, registry: metrics.registry }) : gateway;
   const policies = options.policies ?? (process.env.GOVHUB_POLICIES_DIR ? await loadPolicyFiles(process.env.GOVHUB_POLICIES_DIR) : new Map());
   gateway.onSchemaLoadOrUpdate(live.loaded);
   gateway.onSchemaLoadOrUpdate(({ apiSchema }) => {
@@ -241,7 +252,7 @@ export async function startHubGateway(options: HubGatewayOptions): Promise<Runni
   registerPersistedDocuments(app, '/graphql', trustedDocuments, persisted.safelist);
   const serverLimits = apolloServerLimits(limits);
   const apollo = new ApolloServer<HubContext>({
-    gateway,
+    gateway: executor,
     includeStacktraceInErrorResponses: !isProduction(),
     introspection: !isProduction(),
     hideSchemaDetailsFromClientErrors: isProduction(),

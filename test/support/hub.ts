@@ -48,6 +48,8 @@ export interface TestHub {
   statementCount(): number;
   /** An Authorization header with a token the hub accepts. */
   as(request: Partial<TokenRequest>): Promise<Record<string, string>>;
+  /** Another gateway on the same subgraphs, database and keys, with some options changed (stopped with the hub). */
+  startGateway(overrides: Partial<HubGatewayOptions>): Promise<RunningGateway>;
   stop(): Promise<void>;
 }
 
@@ -69,6 +71,8 @@ export interface TestHubOptions {
   persistedDocuments?: HubGatewayOptions['persistedDocuments'];
   /** How often the gateway re-reads the registry and the agreements without a notification (default: the gateway's). */
   fallbackPollMs?: HubGatewayOptions['fallbackPollMs'];
+  /** The executor of the hub's gateway (by default the environment's). */
+  executor?: HubGatewayOptions['executor'];
 }
 
 /** The whole hub in one test process: every subgraph over real HTTP on its own port, one database, the gateway. */
@@ -91,7 +95,7 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
     ),
   );
   const subgraphs = Object.fromEntries(entries) as Record<DomainName, TestSubgraph>;
-  const gateway = await startHubGateway({
+  const gatewayOptions: HubGatewayOptions = {
     subgraphs: DOMAIN_NAMES.map((name) => ({ name, url: subgraphs[name].url, sdl: readSubgraphSdl(DEFINITIONS[name]) })),
     databaseUrl: database.url,
     port: 0,
@@ -102,7 +106,10 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
     rateLimits: options.rateLimits,
     persistedDocuments: options.persistedDocuments,
     fallbackPollMs: options.fallbackPollMs,
-  });
+    executor: options.executor,
+  };
+  const gateway = await startHubGateway(gatewayOptions);
+  const others: RunningGateway[] = [];
   return {
     url: gateway.url,
     databaseUrl: database.url,
@@ -111,7 +118,13 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
     query: (query, variables, headers) => postGraphQL(gateway.url, query, variables, headers),
     statementCount: () => Object.values(subgraphs).reduce((sum, subgraph) => sum + subgraph.db.statementCount, 0),
     as: async (request) => ({ authorization: `Bearer ${await mintToken(devKey, { sub: request.agency ?? 'officer', ...request })}` }),
+    startGateway: async (overrides) => {
+      const other = await startHubGateway({ ...gatewayOptions, ...overrides });
+      others.push(other);
+      return other;
+    },
     stop: async () => {
+      await Promise.all(others.map((other) => other.stop()));
       await gateway.stop();
       await Promise.all(Object.values(subgraphs).map((subgraph) => subgraph.stop().catch(() => undefined)));
       await database.drop();

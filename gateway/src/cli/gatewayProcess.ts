@@ -13,6 +13,7 @@ import { devSigningKey } from '../auth/devKeys';
 import { gatewayKeysDirFromEnv, identityKeyFromEnv } from '../auth/gatewayProcessKeys';
 import { authConfigFromEnv } from '../config';
 import { startHubGateway, type RunningGateway } from '../server';
+import type { ExecutorKind } from '../executor/config';
 
 export interface GatewayProcessOptions {
   /** A composed supergraph file, served and followed as it changes. */
@@ -30,6 +31,8 @@ export interface GatewayProcessOptions {
   /** The forwarded-identity key, when the caller already holds it (`npm start` gives its public half to its subgraphs). */
   identityKey?: SigningKey;
   logger?: Logger;
+  /** Which executor runs the query plans (default: `GOVHUB_EXECUTOR`, else stock). */
+  executor?: ExecutorKind;
 }
 
 /**
@@ -58,6 +61,7 @@ export async function startGatewayProcess(options: GatewayProcessOptions): Promi
     logger,
     identityKey,
     devKey,
+    executor: options.executor,
   });
 }
 

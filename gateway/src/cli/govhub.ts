@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { applyConfiguration, ConfigurationError } from '@govhub/shared/dist/config/load';
 import { parseFormat, UsageError, type Format } from './output';
+import { EXECUTOR_KINDS } from '../executor/config';
 
 /**
  * `npx govhub`: the hub's command line, with Rover's verbs and flags where they exist. Exit codes: 0 done; 1 the
@@ -65,6 +66,11 @@ function program(): Command {
     .option('--default-classification <level>', 'the level of fields without @classified (PUBLIC, INTERNAL, PERSONAL, SENSITIVE, SECRET)')
     .option('--port <port>', 'the port (default PORT, else 4000)')
     .option('--host <host>', 'the address (default HOST, else 127.0.0.1)')
+    .addOption(
+      new Option('--executor <executor>', 'what executes query plans: stock (@apollo/gateway) or lean (default GOVHUB_EXECUTOR, else stock)').choices(
+        EXECUTOR_KINDS,
+      ),
+    )
     .action(run(async (options) => (await commands.gateway()).gatewayCommand(options)));
 
   const subgraph = govhub.command('subgraph').description('subgraphs: scaffold, serve, introspect, and the registry (check, publish, ...)');

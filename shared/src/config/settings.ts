@@ -80,6 +80,13 @@ export const SETTINGS: readonly Setting[] = [
     list,
     'hosts a routing URL may name although restricted (loopback, private)',
   ),
+  setting(
+    'gateway.executor',
+    'GOVHUB_EXECUTOR',
+    oneOf('stock', 'lean'),
+    "what executes query plans: stock (@apollo/gateway's executor) or lean (the hub's, stock where it must)",
+    'stock',
+  ),
   setting('gateway.requireAuthentication', 'GOVHUB_REQUIRE_AUTHENTICATION', flag, 'refuse anonymous requests outright (401)'),
   setting('database.url', 'DATABASE_URL', url, 'the PostgreSQL database to use instead of the embedded one (one schema per domain)'),
   setting(

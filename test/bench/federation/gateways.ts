@@ -79,23 +79,29 @@ export const GATEWAYS: readonly GatewayUnderTest[] = [
   hive(false),
   hive(true),
   govhub('govhub', REPO),
+  govhub('govhub-lean', REPO, 'lean'),
   ...otherGovhubBuilds(),
 ];
 
-/** govhub's gateway as built in the checkout `repo`. */
-function govhub(name: string, repo: string): GatewayUnderTest {
+/**
+ * govhub's gateway as built in the checkout `repo`; with `executor`, run on that executor (`--executor`, and
+ * `GOVHUB_EXECUTOR` for hubGateway.ts), else on the build's default.
+ */
+function govhub(name: string, repo: string, executor?: 'stock' | 'lean'): GatewayUnderTest {
   const cli = govhubCli(repo);
+  const executorArgs = executor ? ['--executor', executor] : [];
   return {
     name,
     description: govhubGatewayCommand(repo)
-      ? 'govhub gateway --supergraph --default-classification PUBLIC, HUB_ENV=production, rate limits off, GOVHUB_LIMIT_COST=25000; ' +
+      ? `govhub gateway --supergraph --default-classification PUBLIC${executor ? ` --executor ${executor}` : ''}, HUB_ENV=production, ` +
+        'rate limits off, GOVHUB_LIMIT_COST=25000; ' +
         'answers add extensions.cost (compared without it)'
       : 'startHubGateway (hubGateway.ts, every field @classified PUBLIC), HUB_ENV=production, tokens verified against a JWKS file, ' +
         'rate limits off, GOVHUB_LIMIT_COST=25000; answers add extensions.cost (compared without it)',
     unavailable: () => (existsSync(cli) ? null : `${cli} is not built`),
     command: (files, port) => ({
       args: govhubGatewayCommand(repo)
-        ? [cli, 'gateway', '--supergraph', files.supergraph, '--default-classification', 'PUBLIC', '--port', String(port)]
+        ? [cli, 'gateway', '--supergraph', files.supergraph, '--default-classification', 'PUBLIC', ...executorArgs, '--port', String(port)]
         : [join(HERE, 'hubGateway.js'), files.subgraphs, String(port)],
       // The TestQuery costs 23,315 points under the hub's assumed list size (it bounds no list): the one limit the
       // benchmark raises. Every other limit stays at its default.
@@ -107,6 +113,7 @@ function govhub(name: string, repo: string): GatewayUnderTest {
         GOVHUB_RATE_LIMIT_AGENCY: 'off',
         GOVHUB_RATE_LIMIT_CITIZEN: 'off',
         GOVHUB_RATE_LIMIT_ANONYMOUS: 'off',
+        ...(executor ? { GOVHUB_EXECUTOR: executor } : {}),
       },
     }),
   };

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { execute, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { execute, parse, validate, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import type { BenchSubgraph } from './benchSubgraph';
 
 /**
@@ -9,18 +9,30 @@ import type { BenchSubgraph } from './benchSubgraph';
  * distinct document parsed and validated once. Kept this lean because the subgraphs share the machine with the
  * gateway under test; the public benchmark's are Rust servers for the same reason.
  */
-export interface RunningSubgraph {
-  name: BenchSubgraph['name'];
+export interface RunningSubgraph<Name extends string = BenchSubgraph['name']> {
+  name: Name;
   url: string;
   sdl: string;
   close(): Promise<void>;
 }
 
-export async function startSubgraphServer(subgraph: BenchSubgraph, host = '127.0.0.1', port = 0): Promise<RunningSubgraph> {
+/** A subgraph to serve: its SDL, its resolvers, and optionally a change to each result (a fixture's broken subgraph). */
+export interface ServedSubgraph<Name extends string> {
+  name: Name;
+  sdl: string;
+  resolvers: BenchSubgraph['resolvers'];
+  alterResult?: (result: ExecutionResult, variables: Record<string, unknown> | undefined) => ExecutionResult;
+}
+
+export async function startSubgraphServer<Name extends string = BenchSubgraph['name']>(
+  subgraph: ServedSubgraph<Name>,
+  host = '127.0.0.1',
+  port = 0,
+): Promise<RunningSubgraph<Name>> {
   const schema = buildSubgraphSchema({ typeDefs: parse(subgraph.sdl), resolvers: subgraph.resolvers });
   const documents = new Map<string, DocumentNode | readonly Error[]>();
   const server = createServer(async (request, response) => {
-    const answer = await answerRequest(schema, documents, request);
+    const answer = await answerRequest(schema, documents, request, subgraph.alterResult);
     response.writeHead(answer.status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(answer.body) });
     response.end(answer.body);
   });
@@ -35,6 +47,7 @@ async function answerRequest(
   schema: GraphQLSchema,
   documents: Map<string, DocumentNode | readonly Error[]>,
   request: IncomingMessage,
+  alterResult: ServedSubgraph<string>['alterResult'],
 ): Promise<{ status: number; body: string }> {
   if (request.method !== 'POST') return { status: 405, body: JSON.stringify({ errors: [{ message: 'POST only' }] }) };
   try {
@@ -52,7 +65,7 @@ async function answerRequest(
     }
     if (Array.isArray(document)) return { status: 400, body: JSON.stringify({ errors: document }) };
     const result = await execute({ schema, document: document as DocumentNode, variableValues: variables, operationName });
-    return { status: 200, body: JSON.stringify(result) };
+    return { status: 200, body: JSON.stringify(alterResult ? alterResult(result, variables) : result) };
   } catch (error) {
     return { status: 400, body: JSON.stringify({ errors: [{ message: (error as Error).message }] }) };
   }

@@ -1,4 +1,5 @@
 import { drainDelayMsFromEnv } from '@govhub/shared';
+import type { ExecutorKind } from '../../executor/config';
 import { builtInSubgraphs, builtInSubgraphUrlsFromEnv } from '../../supergraph/builtInSubgraphs';
 import { classificationLevel, listenAddressFromEnv, portNumber, startGatewayProcess, untilTerminated } from '../gatewayProcess';
 
@@ -7,6 +8,8 @@ export interface GatewayCommandOptions {
   defaultClassification?: string;
   port?: string;
   host?: string;
+  /** One of commander's choices for `--executor`. */
+  executor?: ExecutorKind;
 }
 
 /** The gateway alone, until SIGINT or SIGTERM; its URL is the one line on stdout that is not a JSON log line. */
@@ -19,6 +22,7 @@ export async function gatewayCommand(options: GatewayCommandOptions): Promise<nu
     subgraphs: builtInSubgraphs(builtInSubgraphUrlsFromEnv()),
     port: options.port ? portNumber(options.port, '--port') : address.port,
     host: options.host ?? address.host,
+    executor: options.executor,
   });
   process.stdout.write(`govhub gateway listening at ${running.url}\n`);
   await untilTerminated();
