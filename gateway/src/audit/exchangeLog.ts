@@ -21,9 +21,9 @@ export interface ExchangeLogEntry {
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** Each entry's hash covers the previous hash and every field of the entry: editing or deleting one breaks the chain. */
-export function chainHash(previous: string, entry: ExchangeLogEntry): string {
-  const canonical = JSON.stringify([
+/** Every field of an entry in column order: what its hash covers, and what its row stores before the chain. */
+function entryValues(entry: ExchangeLogEntry): unknown[] {
+  return [
     entry.at,
     entry.requestId,
     entry.consumer,
@@ -37,7 +37,12 @@ export function chainHash(previous: string, entry: ExchangeLogEntry): string {
     entry.classification,
     entry.fields,
     entry.withheldFromSubject,
-  ]);
+  ];
+}
+
+/** Each entry's hash covers the previous hash and every field of the entry: editing or deleting one breaks the chain. */
+export function chainHash(previous: string, entry: ExchangeLogEntry): string {
+  const canonical = JSON.stringify(entryValues(entry));
   return createHash('sha256').update(previous).update(canonical).digest('hex');
 }
 
@@ -133,23 +138,7 @@ function chained(head: string, entries: ExchangeLogEntry[]): { rows: unknown[][]
   let previous = head;
   const rows = entries.map((entry) => {
     const hash = chainHash(previous, entry);
-    const row = [
-      entry.at,
-      entry.requestId,
-      entry.consumer,
-      entry.officer,
-      entry.purpose,
-      entry.basis,
-      entry.agreementId,
-      entry.subject,
-      entry.subjectRef,
-      entry.dataset,
-      entry.classification,
-      entry.fields,
-      entry.withheldFromSubject,
-      previous,
-      hash,
-    ];
+    const row = [...entryValues(entry), previous, hash];
     previous = hash;
     return row;
   });
