@@ -67,7 +67,7 @@ function program(): Command {
     .option('--port <port>', 'the port (default PORT, else 4000)')
     .option('--host <host>', 'the address (default HOST, else 127.0.0.1)')
     .addOption(
-      new Option('--executor <executor>', 'what executes query plans: stock (@apollo/gateway) or lean (default GOVHUB_EXECUTOR, else stock)').choices(
+      new Option('--executor <executor>', 'what executes query plans: stock (@apollo/gateway) or lean (default GOVHUB_EXECUTOR, else lean)').choices(
         EXECUTOR_KINDS,
       ),
     )

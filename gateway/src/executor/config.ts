@@ -8,7 +8,7 @@ export function isExecutorKind(value: string): value is ExecutorKind {
 }
 
 export function executorFromEnv(): ExecutorKind {
-  const value = process.env.GOVHUB_EXECUTOR ?? 'stock';
+  const value = process.env.GOVHUB_EXECUTOR ?? 'lean';
   if (!isExecutorKind(value)) throw new Error(`GOVHUB_EXECUTOR must be one of ${EXECUTOR_KINDS.join(', ')}, not ${value}`);
   return value;
 }
