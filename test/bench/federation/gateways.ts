@@ -19,6 +19,8 @@ export interface BenchFiles {
   /** The subgraphs' `{ name, url, sdl }`, for govhub's gateway script. */
   subgraphs: string;
   jwks: string;
+  /** The gateway's own signing key for forwarded identities (production mode creates none). */
+  identityKey: string;
 }
 
 const REPO = join(__dirname, '..', '..', '..', '..');
@@ -79,7 +81,7 @@ export const GATEWAYS: readonly GatewayUnderTest[] = [
   hive(false),
   hive(true),
   govhub('govhub', REPO),
-  govhub('govhub-lean', REPO, 'lean'),
+  govhub('govhub-stock', REPO, 'stock'),
   ...otherGovhubBuilds(),
 ];
 
@@ -109,6 +111,7 @@ function govhub(name: string, repo: string, executor?: 'stock' | 'lean'): Gatewa
       env: {
         HUB_ENV: 'production',
         GOVHUB_JWKS_FILE: files.jwks,
+        GOVHUB_GATEWAY_KEY_FILE: files.identityKey,
         GOVHUB_LIMIT_COST: '25000',
         GOVHUB_RATE_LIMIT_AGENCY: 'off',
         GOVHUB_RATE_LIMIT_CITIZEN: 'off',

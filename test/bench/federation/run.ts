@@ -2,6 +2,7 @@ import '@govhub/shared/dist/noTelemetry';
 import { fork } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { FORWARDED_IDENTITY_ALGORITHM, loadOrCreateSigningKey } from '@govhub/shared';
 import { planCpus, pinSelf } from './cpuPinning';
 import { GATEWAYS, type BenchFiles } from './gateways';
 import { startGatewayProcess, type RunningGatewayProcess } from './gatewayProcess';
@@ -52,7 +53,9 @@ async function main(): Promise<void> {
     supergraph: join(SCRATCH, 'supergraph.graphql'),
     subgraphs: join(SCRATCH, 'subgraphs.json'),
     jwks: join(SCRATCH, 'jwks.json'),
+    identityKey: join(SCRATCH, 'gateway-identity.jwk.json'),
   };
+  await loadOrCreateSigningKey(files.identityKey, FORWARDED_IDENTITY_ALGORITHM);
   writeBenchSupergraph(subgraphs, files.supergraph);
   writeFileSync(files.subgraphs, JSON.stringify(subgraphs, null, 2));
   writeFileSync(files.jwks, JSON.stringify(tokens.jwks, null, 2));
