@@ -15,6 +15,14 @@ export interface LoadOptions {
   /** A header value per request (each request a new caller), or none. */
   authorization?: () => string;
   hashEvery?: number;
+  /** What each request sends and how its answer is judged (default: the TestQuery, checked byte for byte). */
+  request?: LoadRequest;
+}
+
+/** A request body, and the judge of its answers: null when an answer is right, else what is wrong with it. */
+export interface LoadRequest {
+  body: Buffer;
+  judge(status: number, body: Buffer, checkHash: boolean): string | null;
 }
 
 export interface LoadResult {
@@ -30,7 +38,7 @@ export interface LoadResult {
   errorReasons: Record<string, number>;
 }
 
-const BODY = Buffer.from(TEST_QUERY_BODY);
+const TEST_QUERY_REQUEST: LoadRequest = { body: Buffer.from(TEST_QUERY_BODY), judge: wrongAnswer };
 
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const target = new URL(options.url);
@@ -38,6 +46,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   // Microseconds, up to a minute, three significant digits.
   const latencies = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 60_000_000, numberOfSignificantValueDigits: 3 });
   const hashEvery = options.hashEvery ?? 100;
+  const load = options.request ?? TEST_QUERY_REQUEST;
   const errorReasons: Record<string, number> = {};
   let requests = 0;
   let errors = 0;
@@ -51,8 +60,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const connection = async () => {
     while (performance.now() < deadline) {
       const sent = performance.now();
-      const answer = await post(target, agent, options.authorization?.());
-      const reason = answer.error ?? wrongAnswer(answer.status, answer.body, (requests + errors) % hashEvery === 0);
+      const answer = await post(target, agent, load.body, options.authorization?.());
+      const reason = answer.error ?? load.judge(answer.status, answer.body, (requests + errors) % hashEvery === 0);
       if (reason) {
         fail(reason);
       } else {
@@ -88,9 +97,9 @@ function wrongAnswer(status: number, body: Buffer, checkHash: boolean): string |
   return null;
 }
 
-function post(target: URL, agent: Agent, authorization: string | undefined): Promise<{ status: number; body: Buffer; error?: string }> {
+function post(target: URL, agent: Agent, body: Buffer, authorization: string | undefined): Promise<{ status: number; body: Buffer; error?: string }> {
   return new Promise((resolve) => {
-    const headers: Record<string, string | number> = { 'content-type': 'application/json', 'content-length': BODY.length };
+    const headers: Record<string, string | number> = { 'content-type': 'application/json', 'content-length': body.length };
     if (authorization) headers.authorization = authorization;
     const outgoing = request(target, { method: 'POST', agent, headers }, (response) => {
       const chunks: Buffer[] = [];
@@ -99,6 +108,6 @@ function post(target: URL, agent: Agent, authorization: string | undefined): Pro
       response.on('error', (error) => resolve({ status: 0, body: Buffer.alloc(0), error: `response: ${error.message}` }));
     });
     outgoing.on('error', (error) => resolve({ status: 0, body: Buffer.alloc(0), error: `request: ${error.message}` }));
-    outgoing.end(BODY);
+    outgoing.end(body);
   });
 }

@@ -9,6 +9,7 @@ import { startGatewayProcess, type RunningGatewayProcess } from './gatewayProces
 import { runLoad } from './loadDriver';
 import { machineInfo } from './machine';
 import { treeCpuMilliseconds, treePeakRssMegabytes } from './processStats';
+import { measureOverhead, writeOverheadReport } from './overhead';
 import { summarize, type RoundResult } from './summary';
 import { writeReports } from './report';
 import { writeBenchSupergraph } from './supergraph';
@@ -21,13 +22,15 @@ import { BENCH_AUDIENCE, BENCH_ISSUER, uniqueTokenMinter } from './uniqueTokens'
  * Settings (environment): BENCH_CONNECTIONS (50), BENCH_SECONDS per round (10), BENCH_ROUNDS (3),
  * BENCH_WARMUP_SECONDS (10), BENCH_GATEWAYS (comma-separated names, default all that run here),
  * BENCH_GATEWAY_CPUS and BENCH_LOAD_CPUS (see cpuPinning.ts), BENCH_RESULTS (directory, default test/bench/results),
- * BENCH_PROFILE_DIR (each gateway writes a V8 CPU profile there when it stops).
+ * BENCH_PROFILE_DIR (each gateway writes a V8 CPU profile there when it stops), BENCH_OVERHEAD_SECONDS per target
+ * and round of the single-subgraph latency comparison that follows (5; 0 skips it).
  */
 const settings = {
   connections: Number(process.env.BENCH_CONNECTIONS ?? 50),
   seconds: Number(process.env.BENCH_SECONDS ?? 10),
   rounds: Number(process.env.BENCH_ROUNDS ?? 3),
   warmupSeconds: Number(process.env.BENCH_WARMUP_SECONDS ?? 10),
+  overheadSeconds: Number(process.env.BENCH_OVERHEAD_SECONDS ?? 5),
 };
 const RESULTS = process.env.BENCH_RESULTS ?? join(__dirname, '..', '..', '..', '..', 'test', 'bench', 'results');
 const SCRATCH = join(RESULTS, 'scratch');
@@ -106,6 +109,17 @@ async function main(): Promise<void> {
     const written = writeReports(summary, RESULTS);
     console.log(written.markdown);
     console.error(`written: ${written.files.join(', ')}`);
+    const accounts = subgraphs.find((subgraph) => subgraph.name === 'accounts');
+    if (settings.overheadSeconds > 0 && accounts) {
+      const overhead = await measureOverhead(
+        { name: 'accounts subgraph, directly', url: accounts.url },
+        running.map((gateway) => ({ name: gateway.gateway.name, url: gateway.url })),
+        { seconds: settings.overheadSeconds, rounds: settings.rounds, authorization: tokens.next },
+      );
+      const files = writeOverheadReport(overhead, machine, { seconds: settings.overheadSeconds, rounds: settings.rounds }, RESULTS);
+      console.error(`written: ${files.join(', ')}`);
+      if (overhead.some((row) => row.errors > 0)) process.exitCode = 1;
+    }
     if (summary.gateways.some((gateway) => gateway.errors > 0)) process.exitCode = 1;
   } finally {
     await Promise.all(running.map((gateway) => gateway.stop()));
