@@ -12,7 +12,7 @@ import { Counter, type Registry } from 'prom-client';
 import type { Logger } from '@govhub/shared';
 import type { DataSources } from './dataSources';
 import { executeNode, type Execution } from './fetch';
-import { LruCache } from './planCache';
+import { LruCache } from '../lruCache';
 import { SupergraphPlanner, type FallbackReason, type LeanOperation, type Prepared } from './planner';
 import { writeResponse } from './responseWriter';
 import { inSpan } from './tracing';

@@ -21,7 +21,11 @@ export class LruCache<V> {
   /** Empties the cache, handing back the `limit` most recently used entries, the most recent first. */
   drain(limit: number): [string, V][] {
     const recent = limit > 0 ? [...this.entries].slice(-limit).reverse() : [];
-    this.entries.clear();
+    this.clear();
     return recent;
+  }
+
+  clear(): void {
+    this.entries.clear();
   }
 }

@@ -1,4 +1,4 @@
-import { LruCache } from '../src/executor/planCache';
+import { LruCache } from '../src/lruCache';
 
 it('keeps the most recently used operations within its bound, and hands back the recent ones when drained', () => {
   const cache = new LruCache<number>(3);
