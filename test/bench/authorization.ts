@@ -2,7 +2,7 @@ import '@govhub/shared/dist/noTelemetry';
 import { fork } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { machineInfo } from './federation/machine';
+import { machineInfo, machineLines } from './federation/machine';
 import type { BenchHubReady } from './hub';
 import { enforcementFailures, ExchangeLogCounter, hubRequest, WORKLOADS, type Workload } from './hubWorkloads';
 import { percentile } from './stats';
@@ -142,8 +142,7 @@ async function main(): Promise<void> {
   const markdown = [
     '# Enforcement on and off',
     '',
-    `- date: ${machine.date}; commit ${machine.commit.slice(0, 12)}${machine.dirty ? ' (with uncommitted changes)' : ''}`,
-    `- machine: ${machine.nproc} CPUs, ${machine.cpuModel}; Node ${machine.node}`,
+    ...machineLines(machine),
     `- workloads, a third each: ${WORKLOADS.join(', ')}; ${CONCURRENCY} concurrent clients; ${ROUNDS} rounds × ${ROUND_SECONDS} s per mode, alternating`,
     '',
     '| gateway    |   req/s | p50 ms  | p99 ms  | errors | exchange-log entries per personal read |',

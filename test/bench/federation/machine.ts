@@ -25,3 +25,11 @@ export function machineInfo(): MachineInfo {
     dirty: git('status', '--porcelain', '--untracked-files=no').length > 0,
   };
 }
+
+/** The two lines every report starts with: when, on which commit, on what. */
+export function machineLines(machine: MachineInfo): string[] {
+  return [
+    `- date: ${machine.date}; commit ${machine.commit.slice(0, 12)}${machine.dirty ? ' (with uncommitted changes)' : ''}`,
+    `- machine: ${machine.nproc} CPUs, ${machine.cpuModel}; Node ${machine.node}`,
+  ];
+}

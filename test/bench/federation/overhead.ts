@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runLoad, type LoadRequest } from './loadDriver';
-import type { MachineInfo } from './machine';
+import { machineLines, type MachineInfo } from './machine';
+import { median } from './summary';
 
 /** A query one subgraph answers alone (accounts' users, `username` included): one fetch, no entity joins. */
 export const SINGLE_SUBGRAPH_QUERY = '{ users { id name username } }';
@@ -31,12 +32,6 @@ export interface OverheadRow {
   /** Over the subgraph asked directly (null for the subgraph itself). */
   addedP50Ms: number | null;
   addedP99Ms: number | null;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 /**
@@ -90,8 +85,7 @@ export function writeOverheadReport(rows: OverheadRow[], machine: MachineInfo, s
     '',
     `\`${SINGLE_SUBGRAPH_QUERY}\` (the accounts subgraph alone), asked of the subgraph directly and through each gateway, one request at a time.`,
     '',
-    `- date: ${machine.date}; commit ${machine.commit.slice(0, 12)}${machine.dirty ? ' (with uncommitted changes)' : ''}`,
-    `- machine: ${machine.nproc} CPUs, ${machine.cpuModel}; Node ${machine.node}`,
+    ...machineLines(machine),
     `- ${settings.rounds} rounds × ${settings.seconds} s per target, alternating; medians of the rounds' percentiles`,
     '',
     '| target | requests | errors | p50 ms | p99 ms | added p50 ms | added p99 ms |',

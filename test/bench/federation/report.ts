@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { barChartSvg } from './chart';
+import { machineLines } from './machine';
 import type { FederationBenchSummary } from './summary';
 
 /** Writes federation.json, federation.md, federation.svg and (when a converter is installed) federation.png. */
@@ -27,8 +28,7 @@ export function markdownReport(summary: FederationBenchSummary): string {
     `The public federation benchmark's TestQuery (${summary.expected.bytes.toLocaleString('en')} bytes, SHA-256 \`${summary.expected.sha256.slice(0, 16)}…\`, ` +
       "every answer's length checked) from https://github.com/graphql-hive/graphql-gateways-benchmark, re-implemented in `test/bench/federation/`.",
     '',
-    `- date: ${machine.date}; commit ${machine.commit.slice(0, 12)}${machine.dirty ? ' (with uncommitted changes)' : ''}`,
-    `- machine: ${machine.nproc} CPUs, ${machine.cpuModel}; Node ${machine.node}`,
+    ...machineLines(machine),
     `- ${cpus.note}`,
     ...(process.env.BENCH_NOTE ? [`- note: ${process.env.BENCH_NOTE}`] : []),
     `- load: ${settings.connections} keep-alive connections, a new Authorization header per request; ` +
