@@ -1,14 +1,8 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { join } from 'node:path';
-import { projectRoot } from '@govhub/shared';
+import { startGovhubChild, type GovhubChild } from './govhubChild';
 
-export interface GatewayChild {
-  process: ChildProcessWithoutNullStreams;
-  output(): string;
+export interface GatewayChild extends GovhubChild {
   /** The URL the gateway printed once it listened; rejects when it exits first (or not within the time). */
   listening: Promise<string>;
-  /** The exit code once it exited. */
-  exited: Promise<number | null>;
   kill(): Promise<void>;
 }
 
@@ -17,18 +11,11 @@ export interface GatewayChild {
  * must run without one.
  */
 export function startGatewayChild(args: readonly string[], env: Record<string, string>, timeoutMs = 30_000): GatewayChild {
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/DATABASE_URL|^GOVHUB_|^HUB_ENV$|^PORT$|^HOST$/.test(name)));
-  const child = spawn(process.execPath, [join(projectRoot(), 'gateway', 'dist', 'cli', 'govhub.js'), 'gateway', ...args], {
-    env: { ...inherited, APOLLO_TELEMETRY_DISABLED: '1', LOG_LEVEL: 'warn', ...env },
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const { process: child, output, exited } = startGovhubChild(['gateway', ...args], { LOG_LEVEL: 'warn', ...env });
   const listening = new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`not listening in ${timeoutMs} ms:\n${output}`)), timeoutMs);
+    const timer = setTimeout(() => reject(new Error(`not listening in ${timeoutMs} ms:\n${output()}`)), timeoutMs);
     child.stdout.on('data', () => {
-      const url = /govhub gateway listening at (\S+)/.exec(output)?.[1];
+      const url = /govhub gateway listening at (\S+)/.exec(output())?.[1];
       if (url) {
         clearTimeout(timer);
         resolve(url);
@@ -36,13 +23,13 @@ export function startGatewayChild(args: readonly string[], env: Record<string, s
     });
     void exited.then((code) => {
       clearTimeout(timer);
-      reject(new Error(`exited with ${code} before it listened:\n${output}`));
+      reject(new Error(`exited with ${code} before it listened:\n${output()}`));
     });
   });
   listening.catch(() => undefined);
   return {
     process: child,
-    output: () => output,
+    output,
     listening,
     exited,
     kill: async () => {

@@ -1,14 +1,9 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { join } from 'node:path';
-import { projectRoot } from '@govhub/shared';
+import { startGovhubChild, type GovhubChild } from './govhubChild';
 import { until } from './until';
 
-export interface SubgraphChild {
-  process: ChildProcessWithoutNullStreams;
-  output(): string;
+export interface SubgraphChild extends GovhubChild {
   /** The URL it logged once it listened. */
   listening(): Promise<string>;
-  exited: Promise<number | null>;
 }
 
 /**
@@ -16,18 +11,9 @@ export interface SubgraphChild {
  * hub settings in its environment but `env`.
  */
 export function startSubgraphChild(name: string, args: readonly string[], env: Record<string, string>): SubgraphChild {
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/DATABASE_URL|^GOVHUB_|^HUB_ENV$|^PORT$|^HOST$/.test(key)));
-  const child = spawn(process.execPath, [join(projectRoot(), 'gateway', 'dist', 'cli', 'govhub.js'), 'subgraph', 'serve', name, ...args], {
-    env: { ...inherited, APOLLO_TELEMETRY_DISABLED: '1', PORT: '0', LOG_LEVEL: 'info', ...env },
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const child = startGovhubChild(['subgraph', 'serve', name, ...args], { PORT: '0', LOG_LEVEL: 'info', ...env });
   return {
-    process: child,
-    output: () => output,
-    listening: () => until(async () => /"url":"(http:\/\/localhost:\d+\/)"/.exec(output)?.[1], 20_000),
-    exited,
+    ...child,
+    listening: () => until(async () => /"url":"(http:\/\/localhost:\d+\/)"/.exec(child.output())?.[1], 20_000),
   };
 }
