@@ -47,3 +47,4 @@ export * from './http/health';
 export * from './observability/operationLabels';
 export * from './subgraph/metrics';
 export * from './auth/trustedGatewayKeys';
+export * from './auth/devKeys';

@@ -1,23 +1,16 @@
 import { join } from 'node:path';
 import { SignJWT } from 'jose';
-import { FORWARDED_IDENTITY_ALGORITHM, loadOrCreateSigningKey, projectRoot, SIGNING_ALGORITHM, type SigningKey } from '@govhub/shared';
+import { gatewaySigningKey, keysDir, loadOrCreateSigningKey, SIGNING_ALGORITHM, type SigningKey } from '@govhub/shared';
+
+export { gatewaySigningKey, keysDir };
 
 /** Development identity defaults: the hub's own issuer and audience. */
 export const DEV_ISSUER = 'https://govhub.local/dev';
 export const DEV_AUDIENCE = 'govhub';
 
-export function keysDir(): string {
-  return process.env.GOVHUB_KEYS_DIR ?? join(projectRoot(), '.govhub', 'keys');
-}
-
 /** The development signing key: created on first start, kept in `.govhub/keys`, published at /.well-known/jwks.json. */
 export function devSigningKey(dir: string = keysDir()): Promise<SigningKey> {
   return loadOrCreateSigningKey(join(dir, 'dev-signing.jwk.json'));
-}
-
-/** The key the gateway signs forwarded identities with; subgraphs trust its public half. */
-export function gatewaySigningKey(dir: string = keysDir()): Promise<SigningKey> {
-  return loadOrCreateSigningKey(join(dir, 'gateway-identity.jwk.json'), FORWARDED_IDENTITY_ALGORITHM);
 }
 
 export interface TokenRequest {

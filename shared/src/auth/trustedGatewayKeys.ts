@@ -1,9 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { JSONWebKeySet } from 'jose';
-import { isProduction, MissingProductionSetting, projectRoot } from '../env';
-import { FORWARDED_IDENTITY_ALGORITHM } from './forwarded';
-import { loadOrCreateSigningKey } from './keys';
+import { isProduction, MissingProductionSetting } from '../env';
+import { gatewaySigningKey, keysDir } from './devKeys';
 
 /**
  * The gateway keys a subgraph trusts: `GOVHUB_GATEWAY_JWKS`, a JWKS (the gateway's `/.well-known/gateway-jwks.json`)
@@ -14,8 +12,7 @@ export async function trustedGatewayKeysFromEnv(env: NodeJS.ProcessEnv = process
   const value = env.GOVHUB_GATEWAY_JWKS?.trim();
   if (value) return parseJwks(value.startsWith('{') ? value : readJwksFile(value));
   if (isProduction()) throw new MissingProductionSetting("the gateway's public keys", 'GOVHUB_GATEWAY_JWKS (a JWKS, or a file holding one)');
-  const keysDir = env.GOVHUB_KEYS_DIR ?? join(projectRoot(), '.govhub', 'keys');
-  const key = await loadOrCreateSigningKey(join(keysDir, 'gateway-identity.jwk.json'), FORWARDED_IDENTITY_ALGORITHM);
+  const key = await gatewaySigningKey(env.GOVHUB_KEYS_DIR ?? keysDir());
   return { keys: [key.publicJwk] };
 }
 
